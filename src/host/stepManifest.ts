@@ -1,0 +1,88 @@
+/**
+ * Every remote step the program registers carries a manifest: one comment line at the top of its
+ * `create` script, `# ha-hardened-host-step {json}`. The shell ignores it; the policy pack, the
+ * offline check and the lab read it to know what the step will put on the host. The step's payload
+ * (a file's content, a user's spec) travels on `stdin`, so what a policy judges is exactly what lands.
+ */
+export const STEP_MANIFEST_PREFIX = "# ha-hardened-host-step ";
+
+export type StepManifest =
+  /** A file written atomically from stdin (content = stdin). */
+  | { kind: "file"; host: string; path: string; mode: string; owner: string; group: string }
+  /** The sshd drop-in: stdin is its text; the step stages it, runs `sshd -t`, installs, reloads. */
+  | { kind: "sshd-config"; host: string; path: string }
+  /** A local account: stdin is its spec as `key=value` lines (see UserSpec). */
+  | { kind: "user"; host: string; name: string }
+  /** Packages installed with apt-get (names in the manifest, nothing on stdin). */
+  | { kind: "packages"; host: string; packages: string[] }
+  /** A read-only probe: proves a NEW login works (and sudo, when escalate is true). */
+  | { kind: "verify-login"; host: string; user: string }
+  /** Any other idempotent script; `purpose` says what it does in one line. */
+  | { kind: "script"; host: string; purpose: string };
+
+export type StepKind = StepManifest["kind"];
+
+/** The spec of a local account as it travels on stdin, one `key=value` per line. */
+export interface UserSpec {
+  name: string;
+  /** true: a system account (useradd --system). */
+  system: boolean;
+  home: string;
+  /** Login shell, e.g. /bin/bash or /usr/sbin/nologin. */
+  shell: string;
+  /** Supplementary groups (the admin is in `sudo`). */
+  groups: string[];
+  /** true: a sudoers drop-in gives it passwordless sudo. */
+  sudo: boolean;
+  /** Public keys written to ~/.ssh/authorized_keys (empty: the file is removed). */
+  authorizedKeys: string[];
+}
+
+export function encodeManifest(m: StepManifest): string {
+  return STEP_MANIFEST_PREFIX + JSON.stringify(m);
+}
+
+/** Reads the manifest from a step's create script; undefined when the script carries none. */
+export function decodeManifest(create: unknown): StepManifest | undefined {
+  if (typeof create !== "string") return undefined;
+  const first = create.split("\n", 1)[0];
+  if (!first.startsWith(STEP_MANIFEST_PREFIX)) return undefined;
+  try {
+    return JSON.parse(first.slice(STEP_MANIFEST_PREFIX.length)) as StepManifest;
+  } catch {
+    return undefined;
+  }
+}
+
+export function encodeUserSpec(u: UserSpec): string {
+  const lines = [
+    `name=${u.name}`,
+    `system=${u.system ? "yes" : "no"}`,
+    `home=${u.home}`,
+    `shell=${u.shell}`,
+    `groups=${u.groups.join(",")}`,
+    `sudo=${u.sudo ? "yes" : "no"}`,
+    ...u.authorizedKeys.map((k) => `authorized_key=${k}`),
+  ];
+  return lines.join("\n") + "\n";
+}
+
+export function decodeUserSpec(text: string): UserSpec {
+  const spec: UserSpec = { name: "", system: false, home: "", shell: "", groups: [], sudo: false, authorizedKeys: [] };
+  for (const line of text.split("\n")) {
+    const eq = line.indexOf("=");
+    if (eq < 0) continue;
+    const key = line.slice(0, eq);
+    const value = line.slice(eq + 1);
+    switch (key) {
+      case "name": spec.name = value; break;
+      case "system": spec.system = value === "yes"; break;
+      case "home": spec.home = value; break;
+      case "shell": spec.shell = value; break;
+      case "groups": spec.groups = value ? value.split(",") : []; break;
+      case "sudo": spec.sudo = value === "yes"; break;
+      case "authorized_key": spec.authorizedKeys.push(value); break;
+    }
+  }
+  return spec;
+}

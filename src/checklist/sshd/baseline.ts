@@ -48,5 +48,6 @@ export const SSHD_BASELINE: readonly SshdSetting[] = [
   { directive: "MACs", value: STRONG_MACS.join(","), enforced: true, reason: "ssh-audit: encrypt-then-MAC with SHA-2 only." },
   { directive: "HostKeyAlgorithms", value: STRONG_HOST_KEY_ALGORITHMS.join(","), enforced: true, reason: "ssh-audit: Ed25519 and RSA with SHA-2; no ECDSA (NIST curves rated fail), no ssh-rsa (SHA-1)." },
   { directive: "PubkeyAcceptedAlgorithms", value: STRONG_PUBKEY_ALGORITHMS.join(","), enforced: true, reason: "The same strong set for the keys users log in with." },
+  { directive: "CASignatureAlgorithms", value: STRONG_HOST_KEY_ALGORITHMS.join(","), enforced: true, reason: "OpenSSH's default accepts ECDSA CA signatures; `sshd -T` prints it, so the live audit judges it too." },
   { directive: "RequiredRSASize", value: String(MIN_RSA_BITS), reason: "ssh-audit: RSA keys under 3072 bits are refused (OpenSSH >= 9.1)." },
 ];

@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+import { spawn } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { labDown, labInfo, labUp } from "../lab/host/labHost";
+import { assertLabName, DEFAULT_STATE_ROOT, labStateDir } from "../lab/host/labPaths";
+import { LabUnsupportedError } from "../lab/host/labPreflight";
+import { SshTarget, sshClientArgs, writeKnownHosts } from "../lab/host/sshClientArgs";
+
+const USAGE = `usage: npm run lab -- <command>
+  up    [--name N]          build (cached) and boot a disposable Debian 12 host; prints one JSON line
+  ssh   [--name N] -- CMD   run CMD on the host as the admin (bootstrap login before the stack is applied)
+  down  [--name N]          remove the host, its namespaces, links, processes and files
+  info  [--name N]          print the running host's JSON line
+  apply ...                 replay a stack onto the lab host (see npm run lab -- apply --help)
+N defaults to "lab".`;
+
+/** Admin login the apply engine records in <stateDir>/admin.json once the stack is applied. */
+interface AdminLogin {
+  user: string;
+  privateKeyPath: string;
+  hostKey: string;
+}
+
+function parseName(args: string[]): string {
+  let name = "lab";
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === "--name") {
+      if (!args[i + 1]) throw new Error("--name must be followed by a lab name");
+      name = args[++i];
+    } else if (args[i].startsWith("--name=")) {
+      name = args[i].slice("--name=".length);
+    } else {
+      throw new Error(`unknown argument "${args[i]}"\n${USAGE}`);
+    }
+  }
+  assertLabName(name);
+  return name;
+}
+
+async function sshCommand(args: string[]): Promise<number> {
+  const sep = args.indexOf("--");
+  const name = parseName(sep >= 0 ? args.slice(0, sep) : args);
+  const cmd = sep >= 0 ? args.slice(sep + 1) : [];
+  const info = labInfo(name);
+  if (!info) {
+    process.stderr.write(`lab ${name} is not running; start it with: npm run lab -- up --name ${name}\n`);
+    return 1;
+  }
+  const stateDir = labStateDir(name, DEFAULT_STATE_ROOT);
+  const adminFile = path.join(stateDir, "admin.json");
+  let target: SshTarget;
+  let knownHosts: string;
+  if (fs.existsSync(adminFile)) {
+    const admin = JSON.parse(fs.readFileSync(adminFile, "utf8")) as AdminLogin;
+    target = { address: info.address, port: info.port, user: admin.user, privateKeyPath: admin.privateKeyPath, hostKey: admin.hostKey };
+    knownHosts = path.join(stateDir, "known_hosts.admin");
+  } else {
+    process.stderr.write(`lab ${name}: no stack applied yet (${adminFile} absent); using the bootstrap login ${info.bootstrapUser}\n`);
+    target = { address: info.address, port: info.port, user: info.bootstrapUser, privateKeyPath: info.privateKeyPath, hostKey: info.hostKey };
+    knownHosts = path.join(stateDir, "known_hosts.bootstrap");
+  }
+  writeKnownHosts(knownHosts, target);
+  const child = spawn("ssh", [...sshClientArgs(target, knownHosts), ...cmd], { stdio: "inherit" });
+  return new Promise((resolve) => child.on("close", (code) => resolve(code ?? 255)));
+}
+
+async function applyCommand(args: string[]): Promise<number> {
+  let mod: { runApplyCommand?: (argv: string[]) => Promise<number> };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require("../lab/apply/applyCommand");
+  } catch (err) {
+    process.stderr.write(`lab apply: the replay engine (src/lab/apply/applyCommand) is not built: ${(err as Error).message.split("\n")[0]}\n`);
+    return 1;
+  }
+  if (typeof mod.runApplyCommand !== "function") {
+    process.stderr.write("lab apply: src/lab/apply/applyCommand does not export runApplyCommand(argv)\n");
+    return 1;
+  }
+  return mod.runApplyCommand(args);
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  try {
+    switch (sub) {
+      case "up": {
+        const r = await labUp({ name: parseName(rest), log: (l) => process.stderr.write(l + "\n") });
+        process.stderr.write(
+          r.alreadyRunning ? `lab ${r.info.name} was already running\n` : `lab ${r.info.name}: SSH ready in ${(r.bootMs / 1000).toFixed(1)} s\n`,
+        );
+        process.stdout.write(JSON.stringify(r.info) + "\n");
+        return 0;
+      }
+      case "down": {
+        const name = parseName(rest);
+        const existed = await labDown(name);
+        process.stderr.write(existed ? `lab ${name} removed\n` : `lab ${name} is not up; nothing to remove\n`);
+        return 0;
+      }
+      case "info": {
+        const name = parseName(rest);
+        const info = labInfo(name);
+        if (!info) {
+          process.stderr.write(`lab ${name} is not running\n`);
+          return 1;
+        }
+        process.stdout.write(JSON.stringify(info) + "\n");
+        return 0;
+      }
+      case "ssh":
+        return await sshCommand(rest);
+      case "apply":
+        return await applyCommand(rest);
+      case undefined:
+      case "help":
+      case "--help":
+        process.stdout.write(USAGE + "\n");
+        return sub === undefined ? 2 : 0;
+      default:
+        process.stderr.write(`unknown lab command "${sub}"\n${USAGE}\n`);
+        return 2;
+    }
+  } catch (err) {
+    process.stderr.write(`lab ${sub}: ${(err as Error).message}\n`);
+    return err instanceof LabUnsupportedError ? 2 : 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => process.exit(code));
+}

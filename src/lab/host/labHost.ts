@@ -1,0 +1,233 @@
+import { spawn } from "child_process";
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { buildImage, LabImage } from "../image/buildImage";
+import { createLabNetwork, destroyLabNetwork } from "../net/labNetwork";
+import { LabNetworkPlan, labNetworkPlan, MAX_SLOT } from "../net/labNetworkPlan";
+import { startRepoServer } from "../net/repoServer";
+import { withDirLock } from "./dirLock";
+import { assertLabName, DEFAULT_STATE_ROOT, labStateDir } from "./labPaths";
+import { prepareHostRootfs, releaseHostRootfs } from "./prepareHostRootfs";
+import { processCommandLine, stopProcess } from "./processControl";
+import { runCommand } from "./runCommand";
+import { sshClientArgs, writeKnownHosts } from "./sshClientArgs";
+import { assertLabSupported } from "./labPreflight";
+
+/** What `lab up` prints (one JSON line) and writes to <stateDir>/host.json. */
+export interface LabHostInfo {
+  name: string;
+  address: string;
+  port: number;
+  bootstrapUser: string;
+  privateKeyPath: string;
+  hostKey: string;
+  netns: { host: string; lan: string; wan: string };
+}
+
+/** Internal bookkeeping in <stateDir>/runtime.json: what `down` must stop and remove. */
+interface LabRuntime {
+  slot: number;
+  imageDir?: string;
+  repoDir?: string;
+  rootfs?: string;
+  nspawnPid?: number;
+  mirrorPid?: number;
+}
+
+export interface LabUpOptions {
+  name?: string;
+  cacheDir?: string;
+  stateRoot?: string;
+  log?: (line: string) => void;
+}
+
+export interface LabUpResult {
+  info: LabHostInfo;
+  plan: LabNetworkPlan;
+  stateDir: string;
+  image: LabImage;
+  /** ms from starting the host (image ready) to SSH answering with the pinned key. */
+  bootMs: number;
+  alreadyRunning: boolean;
+}
+
+/** Bounded SSH readiness wait: at most this many attempts, 100 ms apart, within the deadline. */
+const SSH_WAIT_ATTEMPTS = 200;
+const SSH_WAIT_DEADLINE_MS = 45_000;
+
+function readJson<T>(file: string): T | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as T;
+  } catch {
+    return undefined;
+  }
+}
+
+function writeJson(file: string, value: unknown): void {
+  fs.writeFileSync(file, JSON.stringify(value) + "\n", { mode: 0o600 });
+}
+
+/** The running lab's info, or undefined when no such lab is up. */
+export function labInfo(name = "lab", stateRoot = DEFAULT_STATE_ROOT): LabHostInfo | undefined {
+  assertLabName(name);
+  const dir = labStateDir(name, stateRoot);
+  const info = readJson<LabHostInfo>(path.join(dir, "host.json"));
+  const rt = readJson<LabRuntime>(path.join(dir, "runtime.json"));
+  if (!info || !rt?.nspawnPid || !rt.rootfs) return undefined;
+  return processCommandLine(rt.nspawnPid)?.includes(rt.rootfs) ? info : undefined;
+}
+
+/** The network plan (addresses, namespaces) of an existing lab, or undefined. */
+export function labNetwork(name = "lab", stateRoot = DEFAULT_STATE_ROOT): LabNetworkPlan | undefined {
+  const rt = readJson<LabRuntime>(path.join(labStateDir(name, stateRoot), "runtime.json"));
+  return rt ? labNetworkPlan(name, rt.slot) : undefined;
+}
+
+function preferredSlot(name: string): number {
+  return (createHash("sha256").update(name).digest().readUInt32BE(0) % MAX_SLOT) + 1;
+}
+
+async function allocateSlot(name: string, stateRoot: string): Promise<number> {
+  const used = new Set<number>();
+  for (const other of fs.existsSync(stateRoot) ? fs.readdirSync(stateRoot) : []) {
+    const rt = readJson<LabRuntime>(path.join(stateRoot, other, "runtime.json"));
+    if (rt && other !== name) used.add(rt.slot);
+  }
+  const addrs = (await runCommand("ip", ["-o", "-4", "addr", "show"])).stdout;
+  const start = preferredSlot(name);
+  for (let i = 0; i < MAX_SLOT; i++) {
+    const slot = ((start - 1 + i) % MAX_SLOT) + 1;
+    if (!used.has(slot) && !addrs.includes(` 198.19.${slot}.129/`)) return slot;
+  }
+  throw new Error(`no free lab slot: ${MAX_SLOT} labs are up; run \`npm run lab -- down --name N\` for some`);
+}
+
+/** Boots (or returns the running) lab host `name`: image (cached), own overlay disk, network, mirror, nspawn, SSH. */
+export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
+  const name = opts.name ?? "lab";
+  const stateRoot = opts.stateRoot ?? DEFAULT_STATE_ROOT;
+  const log = opts.log ?? (() => undefined);
+  assertLabName(name);
+  await assertLabSupported();
+  const image = await buildImage({ cacheDir: opts.cacheDir, log });
+  const stateDir = labStateDir(name, stateRoot);
+
+  const existing = labInfo(name, stateRoot);
+  if (existing) {
+    const plan = labNetwork(name, stateRoot)!;
+    return { info: existing, plan, stateDir, image, bootMs: 0, alreadyRunning: true };
+  }
+  if (fs.existsSync(stateDir)) {
+    log(`lab: ${name} has leftovers from an earlier run; removing them first`);
+    await labDown(name, stateRoot);
+  }
+  const started = Date.now();
+  const slot = await withDirLock(path.join(stateRoot, ".slots.lock"), 60_000, async () => {
+    const s = await allocateSlot(name, stateRoot);
+    fs.mkdirSync(stateDir, { recursive: true, mode: 0o700 });
+    writeJson(path.join(stateDir, "runtime.json"), { slot: s } satisfies LabRuntime);
+    return s;
+  });
+  const plan = labNetworkPlan(name, slot);
+  const runtime: LabRuntime = { slot, imageDir: image.dir, repoDir: image.repo };
+  const save = (): void => writeJson(path.join(stateDir, "runtime.json"), runtime);
+  try {
+    const identity = await prepareHostRootfs(name, stateDir, image.rootfs);
+    runtime.rootfs = identity.rootfs;
+    save();
+    await createLabNetwork(plan);
+    runtime.mirrorPid = await startRepoServer({ netns: plan.netns.router, dir: image.repo, logPath: path.join(stateDir, "mirror.log") });
+    save();
+    runtime.nspawnPid = startNspawn(name, identity.rootfs, plan.netns.host, path.join(stateDir, "nspawn.log"));
+    save();
+    const info: LabHostInfo = {
+      name,
+      address: plan.hostAddress,
+      port: 22,
+      bootstrapUser: "root",
+      privateKeyPath: identity.privateKeyPath,
+      hostKey: identity.hostKey,
+      netns: { host: plan.netns.host, lan: plan.netns.lan, wan: plan.netns.wan },
+    };
+    await waitForSsh(info, stateDir, runtime.nspawnPid, identity.rootfs);
+    writeJson(path.join(stateDir, "host.json"), info);
+    return { info, plan, stateDir, image, bootMs: Date.now() - started, alreadyRunning: false };
+  } catch (err) {
+    const tail = tailOf(path.join(stateDir, "nspawn.log"));
+    await labDown(name, stateRoot).catch(() => undefined);
+    const msg = (err as Error).message;
+    throw new Error(`lab ${name}: up failed: ${msg}${tail ? `\nlast lines of the guest console:\n${tail}` : ""}`);
+  }
+}
+
+function tailOf(file: string): string {
+  try {
+    return fs.readFileSync(file, "utf8").trim().split("\n").slice(-15).join("\n");
+  } catch {
+    return "";
+  }
+}
+
+function startNspawn(name: string, rootfs: string, netns: string, logPath: string): number {
+  const log = fs.openSync(logPath, "a", 0o600);
+  const child = spawn(
+    "systemd-nspawn",
+    [
+      "-D", rootfs,
+      "--boot",
+      // No system bus / systemd PID 1 on the controller: do not register the machine or create a scope.
+      "--register=no",
+      "--keep-unit",
+      // nftables and WireGuard (wireguard-go) inside need it.
+      "--capability=CAP_NET_ADMIN",
+      `--network-namespace-path=/run/netns/${netns}`,
+      // Nothing of the controller's DNS or journal leaks in.
+      "--resolv-conf=off",
+      "--link-journal=no",
+      "-M", name,
+    ],
+    { detached: true, stdio: ["ignore", log, log] },
+  );
+  fs.closeSync(log);
+  child.unref();
+  if (!child.pid) throw new Error("systemd-nspawn: could not start (is systemd-container installed?)");
+  return child.pid;
+}
+
+async function waitForSsh(info: LabHostInfo, stateDir: string, nspawnPid: number, rootfs: string): Promise<void> {
+  const knownHosts = path.join(stateDir, "known_hosts.bootstrap");
+  const target = { address: info.address, port: info.port, user: info.bootstrapUser, privateKeyPath: info.privateKeyPath, hostKey: info.hostKey };
+  writeKnownHosts(knownHosts, target);
+  const deadline = Date.now() + SSH_WAIT_DEADLINE_MS;
+  let last = "";
+  for (let i = 0; i < SSH_WAIT_ATTEMPTS && Date.now() < deadline; i++) {
+    if (!processCommandLine(nspawnPid)?.includes(rootfs)) throw new Error("systemd-nspawn exited before SSH came up");
+    const r = await runCommand("ssh", [...sshClientArgs(target, knownHosts, 2), "true"], { allowFailure: true, timeoutMs: 5_000 }).catch(
+      (e: Error) => ({ code: -1, stdout: "", stderr: e.message }),
+    );
+    if (r.code === 0) return;
+    last = r.stderr.trim();
+    if (/Host key verification failed|REMOTE HOST IDENTIFICATION/.test(last)) throw new Error(`SSH host key of ${info.address} is not the pinned one: ${last}`);
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error(`SSH on ${info.address}:${info.port} not ready within ${SSH_WAIT_ATTEMPTS} attempts / ${SSH_WAIT_DEADLINE_MS} ms; last error: ${last}`);
+}
+
+/** Removes lab `name`: guest and mirror by PID, overlay, namespaces, links, state dir. Returns false if nothing was there. */
+export async function labDown(name = "lab", stateRoot = DEFAULT_STATE_ROOT): Promise<boolean> {
+  assertLabName(name);
+  const stateDir = labStateDir(name, stateRoot);
+  const rt = readJson<LabRuntime>(path.join(stateDir, "runtime.json"));
+  // Names do not depend on the slot, so leftovers are found even without runtime.json.
+  const plan = labNetworkPlan(name, rt?.slot ?? 1);
+  const netnsLeft = Object.values(plan.netns).some((ns) => fs.existsSync(`/run/netns/${ns}`));
+  const linkLeft = fs.existsSync(`/sys/class/net/${plan.controllerLink}`);
+  if (!fs.existsSync(stateDir) && !netnsLeft && !linkLeft) return false;
+  if (rt?.nspawnPid && rt.rootfs) await stopProcess(rt.nspawnPid, rt.rootfs, 20_000);
+  if (rt?.mirrorPid && rt.repoDir) await stopProcess(rt.mirrorPid, rt.repoDir, 5_000);
+  await releaseHostRootfs(stateDir);
+  await destroyLabNetwork(plan);
+  fs.rmSync(stateDir, { recursive: true, force: true });
+  return true;
+}

@@ -1,0 +1,32 @@
+/** A Debian package the lab image needs, with the reason it is there. */
+export interface LabPackage {
+  name: string;
+  reason: string;
+}
+
+/** Installed in the image: what a freshly imaged Debian 12 box has (sudo deliberately absent). */
+export const imagePackages: readonly LabPackage[] = [
+  { name: "systemd", reason: "PID 1 inside the nspawn container, like a real box" },
+  { name: "systemd-sysv", reason: "provides /sbin/init for --boot" },
+  { name: "dbus", reason: "systemctl and systemd-run talk to systemd over it" },
+  { name: "openssh-server", reason: "the only door the provisioning uses" },
+  { name: "iproute2", reason: "`ip route` checks and WireGuard setup inside the guest" },
+  { name: "ca-certificates", reason: "present on every stock Debian install" },
+  { name: "procps", reason: "ps/sysctl, present on every stock Debian install" },
+];
+
+/**
+ * Served to the guest from the lab's offline apt repository (with dependencies and Recommends),
+ * so the provisioning's real `apt-get install` runs without internet.
+ */
+export const guestPackages: readonly LabPackage[] = [
+  { name: "sudo", reason: "phase 1 installs it for the admin user (issue 2)" },
+  { name: "openssh-server", reason: "phase 1 (re)installs it; the repo must offer the installed version" },
+  { name: "nftables", reason: "host firewall (later issue)" },
+  { name: "wireguard-tools", reason: "remote access over WireGuard (later issue)" },
+  { name: "wireguard-go", reason: "the lab kernel has no wireguard module; wg-quick falls back to it" },
+  { name: "fail2ban", reason: "brute-force banning (later issue)" },
+  { name: "unattended-upgrades", reason: "automatic security updates (later issue)" },
+  { name: "nginx", reason: "TLS reverse proxy in front of Home Assistant (later issue)" },
+  { name: "lynis", reason: "the benchmark's hardening index, run inside the guest" },
+];

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the lab needs (idempotent: apt-get skips what is already installed).
+#   mmdebstrap          builds the guest root filesystem
+#   systemd-container   systemd-nspawn boots it
+#   openssh-client      ssh / ssh-keygen: bootstrap keys, host keys, the controller's logins
+#   dpkg-dev            dpkg-scanpackages indexes the guest's offline apt repository
+#   iproute2            ip netns / veth / bridge for the lab network
+#   uidmap              mmdebstrap's optional unshare mode
+#   ssh-audit nmap lynis  the outside (and inside) judges used by the lab tests and benchmark
+set -euo pipefail
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-lab-deps: must run as root (apt-get install)" >&2
+  exit 2
+fi
+pkgs=(mmdebstrap systemd-container openssh-client dpkg-dev iproute2 uidmap ssh-audit nmap lynis)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  echo "install-lab-deps: all present (${pkgs[*]})"
+  exit 0
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+apt-get install -y -q "${missing[@]}"

@@ -1,0 +1,27 @@
+import * as pulumi from "@pulumi/pulumi";
+import { ConfigSource } from "./config/configSource";
+import { loadStackConfig } from "./config/loadStackConfig";
+import { pulumiConfigSource } from "./config/pulumiConfigSource";
+import { AdminConnectionInfo, HardenedHost } from "./host/HardenedHost";
+
+export interface StackOutputs {
+  /** Per host: how to log in as the admin (no secrets). */
+  hosts: Record<string, { adminConnection: pulumi.Output<AdminConnectionInfo>; hostKeyFingerprint: pulumi.Output<string> }>;
+}
+
+/**
+ * The Pulumi program: validates the whole stack config first (a ConfigError, which the CLI prints without a
+ * stack trace, and nothing registered), then one HardenedHost per host.
+ */
+export function runProgram(source: ConfigSource = pulumiConfigSource()): StackOutputs {
+  const config = loadStackConfig(source);
+  for (const key of config.uncheckedSecrets) {
+    pulumi.log.info(`${key}: is an opaque secret here, so its content was not checked`);
+  }
+  const hosts: StackOutputs["hosts"] = {};
+  for (const host of config.hosts) {
+    const h = new HardenedHost(host.name, { host });
+    hosts[host.name] = { adminConnection: h.adminConnection, hostKeyFingerprint: h.hostKeyFingerprint };
+  }
+  return { hosts };
+}

@@ -248,7 +248,7 @@ export async function runApply(opts: ApplyOptions): Promise<ApplySummary> {
       if (step.op !== "same" || plan.indexOf(step) === plan.length - 1) save();
     } catch (e) {
       error = (e as Error).message;
-      log(`  ${step.op.padEnd(8)} ${name}  FAILED after ${fmtMs(Date.now() - t0)}`);
+      log(`  ${step.op.padEnd(9)} ${name}  FAILED after ${fmtMs(Date.now() - t0)}`);
       break;
     }
     const ms = Date.now() - t0;

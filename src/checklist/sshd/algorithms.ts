@@ -61,3 +61,11 @@ export const ALGORITHM_DIRECTIVES: Record<string, readonly string[]> = {
   pubkeyacceptedkeytypes: STRONG_PUBKEY_ALGORITHMS,
   casignaturealgorithms: STRONG_HOST_KEY_ALGORITHMS,
 };
+
+/**
+ * Standard names of allowlisted algorithms: accepted when judging a config (OpenSSH's own default on
+ * Debian 12 >= deb12u4 lists the bare name), never written by the renderer (older 9.2 builds refuse it).
+ */
+export const EQUIVALENT_ALGORITHM_NAMES: Record<string, string> = {
+  "sntrup761x25519-sha512": "sntrup761x25519-sha512@openssh.com",
+};

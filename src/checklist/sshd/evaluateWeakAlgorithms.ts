@@ -1,4 +1,4 @@
-import { ALGORITHM_DIRECTIVES } from "./algorithms";
+import { ALGORITHM_DIRECTIVES, EQUIVALENT_ALGORITHM_NAMES } from "./algorithms";
 import { SSHD_BASELINE } from "./baseline";
 import { OPENSSH_DEFAULT_ALGORITHMS } from "./opensshDefaults";
 import type { ParsedSshdConfig, SshdDirective } from "./parseSshdConfig";
@@ -39,7 +39,8 @@ export function producedAlgorithms(keyword: string, value: string): { list: stri
 }
 
 function isAllowed(keyword: string, name: string, extra: readonly string[]): boolean {
-  if (ALGORITHM_DIRECTIVES[keyword].includes(name)) return true;
+  const allow = ALGORITHM_DIRECTIVES[keyword];
+  if (allow.includes(name) || allow.includes(EQUIVALENT_ALGORITHM_NAMES[name])) return true;
   return extra.includes(name) && !NEVER_ALLOWED_ALGORITHMS.some((n) => n.pattern.test(name));
 }
 

@@ -41,7 +41,7 @@ export async function prepareHostRootfs(name: string, stateDir: string, imageRoo
 
   fs.writeFileSync(path.join(merged, "etc/machine-id"), randomBytes(16).toString("hex") + "\n", { mode: 0o444 });
   fs.writeFileSync(path.join(merged, "etc/hostname"), `${name}\n`);
-  fs.writeFileSync(path.join(merged, "etc/hosts"), `127.0.0.1\tlocalhost\n127.0.1.1\t${name}\n`);
+  fs.writeFileSync(path.join(merged, "etc/hosts"), `127.0.0.1\tlocalhost\n127.0.1.1\t${name}\n::1\t\tlocalhost ip6-localhost ip6-loopback\nff02::1\t\tip6-allnodes\nff02::2\t\tip6-allrouters\n`);
   const rootSsh = path.join(merged, "root/.ssh");
   fs.mkdirSync(rootSsh, { recursive: true, mode: 0o700 });
   fs.chmodSync(rootSsh, 0o700);

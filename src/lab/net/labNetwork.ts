@@ -17,10 +17,10 @@ export async function createLabNetwork(plan: LabNetworkPlan): Promise<void> {
   for (const ns of [router, host, lan, wan]) {
     await ip("netns", "add", ns);
     await ip("-n", ns, "link", "set", "lo", "up");
-    // No IPv6 in the lab: nothing to route, and no surprise link-local paths around the IPv4 model.
-    await sysctl(ns, "net.ipv6.conf.all.disable_ipv6", "1");
-    await sysctl(ns, "net.ipv6.conf.default.disable_ipv6", "1");
   }
+  // IPv6 stays on at the ends (::1 and link-local, like a real box); the router has none, so nothing routes it.
+  await sysctl(router, "net.ipv6.conf.all.disable_ipv6", "1");
+  await sysctl(router, "net.ipv6.conf.default.disable_ipv6", "1");
   await sysctl(router, "net.ipv4.ip_forward", "1");
   await ip("-n", router, "addr", "add", `${MIRROR_ADDRESS}/32`, "dev", "lo");
 

@@ -1,0 +1,24 @@
+import { compliantStack } from "./fixtures/resources";
+import { usePack } from "./fixtures/startPack";
+
+const pack = usePack();
+
+describe("ha-securing-checklist pack", () => {
+  it("reports nothing for a compliant host, resource by resource and for the whole stack", async () => {
+    const stack = compliantStack();
+    for (const r of stack) expect(await pack().analyze(r)).toEqual([]);
+    expect(await pack().analyzeStack(stack)).toEqual([]);
+  });
+
+  it("says which policies do not apply to a resource, so a report can show not applicable", async () => {
+    const [, , haUser] = compliantStack();
+    const { notApplicable } = await pack().analyzeFull(haUser);
+    expect(notApplicable.map((n) => n.policyName).sort()).toEqual(["ssh-password-auth-disabled", "ssh-root-login-disabled", "ssh-weak-algorithms-absent"]);
+    expect(notApplicable[0].reason).toBe("The resource writes no sshd configuration.");
+  });
+
+  it("ignores resources that are not remote commands", async () => {
+    const r = { ...compliantStack()[0], type: "ha-hardened-host:index:HardenedHost", inputs: {} };
+    expect(await pack().analyze(r)).toEqual([]);
+  });
+});

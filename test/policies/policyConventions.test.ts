@@ -1,0 +1,70 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { CHECKLIST_FRAMEWORK, POLICY_NAMES } from "../../src/checklist/items";
+import { PACK_DIR, usePack } from "./fixtures/startPack";
+import { checkPolicyConventions, type ConventionContext, type PolicyFacts } from "./policyConventions";
+
+const pack = usePack();
+const POLICY_FILES_DIR = path.join(PACK_DIR, "policies");
+
+function sourceFile(baseName: string): PolicyFacts["file"] {
+  const file = path.join(POLICY_FILES_DIR, `${baseName}.ts`);
+  return fs.existsSync(file) ? { baseName, exports: require(file) as Record<string, unknown> } : undefined;
+}
+
+describe("policy conventions", () => {
+  let ctx: ConventionContext;
+  beforeAll(async () => {
+    const info = await pack().getAnalyzerInfo();
+    ctx = { packNames: info.policies.map((p) => p.name), catalogNames: POLICY_NAMES, frameworkName: CHECKLIST_FRAMEWORK.name };
+  });
+
+  it("serves the pack under its name and the version from policies/package.json", async () => {
+    const info = await pack().getAnalyzerInfo();
+    expect(info.name).toBe("ha-securing-checklist");
+    expect(info.version).toBe(require(path.join(PACK_DIR, "package.json")).version);
+  });
+
+  it("holds for every policy the running pack serves (metadata read over gRPC)", async () => {
+    const info = await pack().getAnalyzerInfo();
+    expect(info.policies.length).toBeGreaterThan(0);
+    const problems = info.policies.flatMap((p) => checkPolicyConventions({ ...p, file: sourceFile(p.name) }, ctx));
+    expect(problems).toEqual([]);
+  });
+
+  it("registers exactly the catalog's policies, so the report and the pack cannot drift", () => {
+    expect([...ctx.packNames].sort()).toEqual([...POLICY_NAMES].sort());
+  });
+
+  it("keeps no policy file that the pack does not register", () => {
+    const files = fs.readdirSync(POLICY_FILES_DIR).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
+    expect(files.sort()).toEqual([...ctx.packNames].sort());
+  });
+
+  it("rejects a policy that breaks them, so the check can fail", () => {
+    const bad: PolicyFacts = {
+      name: "BadPolicy",
+      description: "checks stuff",
+      enforcementLevel: "mandatory",
+      remediationSteps: "",
+      file: { baseName: "bad_policy", exports: { badPolicy: { name: "other" } } },
+    };
+    expect(checkPolicyConventions(bad, ctx)).toEqual([
+      "BadPolicy: name must be kebab-case",
+      "BadPolicy: description must be full sentences",
+      "BadPolicy: description must name the checklist item it enforces",
+      "BadPolicy: severity must be set",
+      "BadPolicy: remediationSteps must be full sentences",
+      "BadPolicy: framework must name Home Assistant Securing checklist with version, reference URL and specification",
+      "BadPolicy: must be registered in policies/index.ts",
+      "BadPolicy: must be listed in src/checklist/items.ts",
+      "BadPolicy: file name bad_policy.ts must match the policy name",
+      "BadPolicy: bad_policy.ts must export bad_policy with name BadPolicy",
+    ]);
+  });
+
+  it("declares a config schema only where an exception is legitimate (weak algorithms)", async () => {
+    const info = await pack().getAnalyzerInfo();
+    expect(info.policies.filter((p) => p.configSchema && Object.keys(p.configSchema.properties).length > 0).map((p) => p.name)).toEqual(["ssh-weak-algorithms-absent"]);
+  });
+});

@@ -2,27 +2,31 @@ import * as fs from "fs";
 import * as path from "path";
 import { formatChecklist } from "../../check/checklistReport";
 import { CheckResult, runCheck } from "../../check/runCheck";
+import { ConfigError } from "../../config/configError";
 import { labInfo } from "../host/labHost";
 import { assertLabName, DEFAULT_STATE_ROOT, labStateDir } from "../host/labPaths";
 import { runApply, summarize } from "./applyEngine";
 import { applyStatePath } from "./applyState";
 import { ensureLabIdentity, LabIdentity } from "./labIdentity";
 
-const USAGE = `usage: npm run lab -- apply --stack NAME [--name LAB] [--identity DIR] [--quiet-checklist]
+const USAGE = `usage: npm run lab -- apply --stack NAME [--name LAB] [--identity DIR] [--config KEY=VALUE]... [--quiet-checklist]
   Replays stacks/Pulumi.NAME.yaml onto the lab host LAB (default "lab"): the policy pack judges the
   captured resources first (a mandatory violation refuses the apply), then every command runs over SSH
   with @pulumi/command 1.2.1's semantics. The lab's stand-in for \`pulumi up\`.
-  --identity DIR   where the lab's generated keys live (default <lab state dir>/identity)`;
+  --identity DIR     where the lab's generated keys live (default <lab state dir>/identity)
+  --config KEY=VALUE try a variant without editing the stack file, as \`pulumi config set --path\` takes it,
+                     e.g. 'ha-hardened-host:hosts[0].sshd.extraSettings.MaxAuthTries=2' (VALUE is JSON or text)`;
 
 export interface ApplyArgs {
   stack: string;
   name: string;
   identityDir?: string;
   quietChecklist: boolean;
+  config: Record<string, unknown>;
 }
 
 export function parseApplyArgs(argv: string[]): ApplyArgs {
-  const out: Partial<ApplyArgs> = { name: "lab", quietChecklist: false };
+  const out: Partial<ApplyArgs> & { config: Record<string, unknown> } = { name: "lab", quietChecklist: false, config: {} };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (flag: string): string => {
@@ -35,6 +39,19 @@ export function parseApplyArgs(argv: string[]): ApplyArgs {
     else if (a === "--name" || a.startsWith("--name=")) out.name = value("--name");
     else if (a === "--identity" || a.startsWith("--identity=")) out.identityDir = path.resolve(value("--identity"));
     else if (a === "--quiet-checklist") out.quietChecklist = true;
+    else if (a === "--config" || a.startsWith("--config=")) {
+      const kv = value("--config");
+      const eq = kv.indexOf("=");
+      if (eq < 1 || !/^[a-z0-9-]+:[A-Za-z]/.test(kv)) throw new UsageError(`--config must be PROJECT:KEY.PATH=VALUE, got "${kv}"`);
+      const raw = kv.slice(eq + 1);
+      let v: unknown = raw;
+      try {
+        v = JSON.parse(raw);
+      } catch {
+        v = raw;
+      }
+      out.config[kv.slice(0, eq)] = v;
+    }
     else if (a === "--help" || a === "-h") throw new UsageError("");
     else throw new UsageError(`unknown argument "${a}"`);
   }
@@ -119,12 +136,25 @@ export async function applyLab(argv: string[], out: (l: string) => void, err: (l
   }
   const stateDir = labStateDir(args.name, DEFAULT_STATE_ROOT);
   const identity = ensureLabIdentity(args.identityDir ?? path.join(stateDir, "identity"));
-  const { overrides, secret } = labOverrides(info, identity);
+  const { overrides: labValues, secret } = labOverrides(info, identity);
+  const overrides = { ...labValues, ...args.config };
 
   const t0 = Date.now();
-  const check = await runCheck({ projectDir: projectDir(), stack: args.stack, overrides, secretOverrides: secret, preview: false });
+  // The SDK's Stack also rejects a promise nobody awaits with the program's ConfigError; runCheck reports that
+  // error itself, so the stray copy must not crash the process (node exits on an unhandled rejection).
+  const stray = (e: unknown): void => {
+    if (!ConfigError.isInstance(e)) throw e;
+  };
+  process.on("unhandledRejection", stray);
+  let check: CheckResult;
+  try {
+    check = await runCheck({ projectDir: projectDir(), stack: args.stack, overrides, secretOverrides: secret, preview: false });
+  } finally {
+    setImmediate(() => process.off("unhandledRejection", stray));
+  }
   if (check.kind === "config-error") {
     err(`ha-hardened-host: ${check.message}`);
+    err(`lab apply: refused: the stack config is invalid; nothing was sent to ${info.address}.`);
     return { code: 2 };
   }
   if (!args.quietChecklist) out(formatChecklist(check.checklist));

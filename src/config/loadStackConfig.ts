@@ -4,6 +4,7 @@ import { ConfigError, ConfigProblem } from "./configError";
 import { configKey } from "./configKey";
 import { ConfigSource } from "./configSource";
 import { CONFIG_DEFAULTS } from "./defaults";
+import { excerpt, publicKeyOf } from "./keyMaterial";
 import { OS_TABLE, OsId } from "./osTable";
 import { HostConfig, hostSchema, stackConfigSchema } from "./schema";
 import { sshdLockoutProblems } from "./sshdLockout";
@@ -60,6 +61,24 @@ function hostCrossProblems(h: any, i: number, hostsSecret: boolean): ConfigProbl
         problems.push({ key: at(...p), message: "must be stored as a secret (`pulumi config set --secret --path ...`), not in plain text" });
       }
     }
+  }
+  for (const [pub, priv] of [[["hostKeys", "ed25519Public"], ["hostKeys", "ed25519"]], [["automationPublicKey"], ["automationKey"]]]) {
+    const publicLine: unknown = pub.reduce<any>((o, k) => o?.[k], h);
+    const privateText: unknown = priv.reduce<any>((o, k) => o?.[k], h);
+    if (typeof publicLine !== "string" || typeof privateText !== "string" || isOpaqueSecret(privateText)) continue;
+    let derived: string | undefined;
+    try {
+      derived = publicKeyOf(privateText);
+    } catch {
+      continue; // the private key's own check reports it
+    }
+    if (publicLine.trim().split(/\s+/).slice(0, 2).join(" ") !== derived) {
+      problems.push({ key: at(...pub), message: `must be the public half of ${priv.join(".")}, but it is another key (${excerpt(publicLine)})` });
+    }
+  }
+  const edPublic: unknown = h.hostKeys?.ed25519Public;
+  if (typeof edPublic === "string" && !edPublic.trim().startsWith("ssh-ed25519 ")) {
+    problems.push({ key: at("hostKeys", "ed25519Public"), message: `must be an ssh-ed25519 public key, not ${excerpt(edPublic)}` });
   }
   const extra: unknown = h.sshd?.extraSettings;
   if (typeof adminUser === "string" && extra !== null && typeof extra === "object" && !Array.isArray(extra)) {

@@ -107,10 +107,16 @@ export const hostSchema = z.strictObject({
     description: "OpenSSH private key Pulumi logs in with as the admin (Ed25519 or RSA >= 3072); its public half is added to the admin's keys. `npm run identity` generates it.",
     secret: true,
   }),
+  automationPublicKey: doc(publicKeyLine("login").optional(), {
+    description: "Optional plain copy of automationKey's public half (`npm run identity` writes it): must match the private key; lets the offline check see the admin's full key list.",
+  }),
   hostKeys: doc(
     z.strictObject({
       ed25519: doc(privateKey(ED25519_ONLY), { description: "Ed25519 host private key; the admin connection is pinned to its public half.", secret: true }),
       rsa: doc(privateKey(RSA_ONLY), { description: "RSA host private key, >= 3072 bits (`npm run identity` makes 4096).", secret: true }),
+      ed25519Public: doc(publicKeyLine("login").optional(), {
+        description: "Optional plain copy of the Ed25519 host key's public half (`npm run identity` writes it): must match the private key; lets known_hosts and the offline check see the pinned key without decrypting.",
+      }),
     }),
     { description: "The host's SSH identity, kept in config so a rebuilt box presents the same key. `npm run identity` generates missing ones." },
   ),

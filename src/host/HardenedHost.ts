@@ -56,9 +56,14 @@ interface StepSpec {
   dependsOn: pulumi.Resource[];
 }
 
-/** The public half of a secret private key; unknown when the secret is opaque (offline `secure:` value). */
-function derivedPublicKey(privateKey: string): pulumi.Output<string> {
-  return isOpaqueSecret(privateKey) ? (pulumi.output(unknown) as pulumi.Output<string>) : pulumi.output(publicKeyOf(privateKey));
+/**
+ * The public half of a secret private key: derived when the key is plaintext, else the plain copy from config
+ * (validated to match when both are known), else unknown (offline `secure:` value without a copy).
+ */
+function derivedPublicKey(privateKey: string, plainCopy?: string): pulumi.Output<string> {
+  if (!isOpaqueSecret(privateKey)) return pulumi.output(publicKeyOf(privateKey));
+  if (plainCopy) return pulumi.output(plainCopy.trim().split(/\s+/).slice(0, 2).join(" "));
+  return pulumi.output(unknown) as pulumi.Output<string>;
 }
 
 /**
@@ -77,8 +82,8 @@ export class HardenedHost extends pulumi.ComponentResource {
     const os: OsProfile = OS_TABLE[host.os];
     const generation = host.generation;
 
-    const configHostKey = derivedPublicKey(host.hostKeys.ed25519);
-    const automationPublicKey = derivedPublicKey(host.automationKey);
+    const configHostKey = derivedPublicKey(host.hostKeys.ed25519, host.hostKeys.ed25519Public);
+    const automationPublicKey = derivedPublicKey(host.automationKey, host.automationPublicKey);
     const bootstrapPublicKey = derivedPublicKey(host.bootstrap.privateKey);
 
     const bootstrap: Phase = {

@@ -8,6 +8,7 @@ import { MIRROR_ADDRESS, MIRROR_PORT, startRepoServer } from "../net/repoServer"
 import { stopProcess } from "../host/processControl";
 import { writeFlatRepoIndex } from "./flatRepoIndex";
 import { guestPackages, imagePackages } from "./guestPackages";
+import { pruneImageCache } from "./pruneImageCache";
 
 /** Debian release of the lab host: the project's reference OS (debian-12). */
 const SUITE = "bookworm";
@@ -85,6 +86,8 @@ export async function buildImage(opts: { cacheDir?: string; log?: (line: string)
         JSON.stringify({ key, builtAt: new Date().toISOString(), buildMs: Date.now() - started, repoPackages: count }) + "\n",
       );
       fs.renameSync(tmp, dir);
+      const pruned = pruneImageCache(cacheDir, key);
+      if (pruned.length) log(`lab: removed unused cached images ${pruned.join(", ")}`);
     } catch (err) {
       fs.rmSync(tmp, { recursive: true, force: true });
       throw err;

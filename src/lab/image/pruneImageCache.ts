@@ -1,0 +1,28 @@
+import * as fs from "fs";
+import * as path from "path";
+
+/**
+ * Removes cached images other than `keepKey` that no overlay mount uses, and build leftovers of dead processes.
+ * Returns the removed directory names.
+ */
+export function pruneImageCache(cacheDir: string, keepKey: string): string[] {
+  if (!fs.existsSync(cacheDir)) return [];
+  const mounts = fs.readFileSync("/proc/self/mounts", "utf8");
+  const removed: string[] = [];
+  for (const entry of fs.readdirSync(cacheDir)) {
+    const full = path.join(cacheDir, entry);
+    const tmp = /^[0-9a-f]{16}\.tmp-(\d+)$/.exec(entry);
+    if (tmp) {
+      if (!fs.existsSync(`/proc/${tmp[1]}`)) {
+        fs.rmSync(full, { recursive: true, force: true });
+        removed.push(entry);
+      }
+      continue;
+    }
+    if (!/^[0-9a-f]{16}$/.test(entry) || entry === keepKey) continue;
+    if (mounts.includes(`lowerdir=${path.join(full, "rootfs")}`)) continue;
+    fs.rmSync(full, { recursive: true, force: true });
+    removed.push(entry);
+  }
+  return removed;
+}

@@ -16,9 +16,12 @@ const RPC_DEADLINE_MS = 30_000;
 /** The running pack, spoken to over gRPC like the engine does. Created by startPolicyPack. */
 export class PolicyPackClient {
   private info?: PolicyPackInfo;
+  private stopped = false;
 
   constructor(
     private readonly client: AnalyzerClient,
+    /** The pack process. */
+    readonly pid: number,
     /** Milliseconds from spawning the pack to reading its port. */
     readonly startupMs: number,
     /** Pack stdout/stderr after the port line (its logs: without an engine, @pulumi/pulumi logs to the console). */
@@ -28,10 +31,16 @@ export class PolicyPackClient {
 
   private call<Req, Res>(method: (req: Req, md: grpc.Metadata, opts: Partial<grpc.CallOptions>, cb: (e: grpc.ServiceError | null, r: Res) => void) => unknown, req: Req): Promise<Res> {
     return new Promise((resolve, reject) => {
-      method.call(this.client, req, new grpc.Metadata(), { deadline: Date.now() + RPC_DEADLINE_MS }, (err: grpc.ServiceError | null, res: Res) => {
-        if (err) reject(new Error(`policy pack RPC failed: ${err.details || err.message}${this.logs.length ? `; pack output: ${this.logs.slice(-5).join(" | ")}` : ""}`));
-        else resolve(res);
-      });
+      const failed = (why: string) => reject(new Error(`policy pack RPC failed: ${why}${this.logs.length ? `; pack output: ${this.logs.slice(-5).join(" | ")}` : ""}`));
+      if (this.stopped) return failed("the pack was stopped; start it again with startPolicyPack");
+      try {
+        method.call(this.client, req, new grpc.Metadata(), { deadline: Date.now() + RPC_DEADLINE_MS }, (err: grpc.ServiceError | null, res: Res) => {
+          if (err) failed(err.details || err.message);
+          else resolve(res);
+        });
+      } catch (e) {
+        failed((e as Error).message);
+      }
     });
   }
 
@@ -109,6 +118,7 @@ export class PolicyPackClient {
 
   /** Closes the channel and ends the pack process; safe to call more than once. */
   stop(): Promise<void> {
+    this.stopped = true;
     return this.onStop();
   }
 }

@@ -17,6 +17,12 @@ const MAX_LOG_LINES = 200;
  */
 const ENGINE_ADDRESS_PLACEHOLDER = "127.0.0.1:0";
 
+/** The pack's error output without colours and stack frames, for an error message. */
+function errorLines(stderr: string): string {
+  const lines = stderr.replace(/\x1b\[[0-9;]*m/g, "").split("\n").filter((l) => l.trim() !== "" && !/^\s+at /.test(l));
+  return lines.length ? `: ${lines.slice(-6).map((l) => l.trim()).join(" | ")}` : "";
+}
+
 /**
  * Starts the policy pack in `packDir` exactly as `pulumi preview --policy-pack packDir` does:
  * cwd = packDir, `node <run-policy-pack resolved from packDir> <engine address> .`, port read from stdout.
@@ -49,7 +55,7 @@ export async function startPolicyPack(packDir: string): Promise<PolicyPackClient
     const fail = (why: string) => {
       clearTimeout(timer);
       child.kill("SIGKILL");
-      reject(new Error(`policy pack ${cwd} ${why}${err.trim() ? `: ${err.trim().split("\n").slice(-8).join("\n")}` : ""}; run \`npm run build\` and check policies/package.json \`main\`.`));
+      reject(new Error(`policy pack ${cwd} ${why}${errorLines(err)}; run \`npm run build\` and check policies/package.json \`main\`.`));
     };
     const timer = setTimeout(() => fail(`printed no port within ${START_TIMEOUT_MS / 1000} s`), START_TIMEOUT_MS);
     child.stderr.setEncoding("utf8").on("data", (d: string) => {
@@ -86,5 +92,5 @@ export async function startPolicyPack(packDir: string): Promise<PolicyPackClient
       clearTimeout(kill);
       await exit;
     })());
-  return new PolicyPackClient(client, startupMs, logs, stop);
+  return new PolicyPackClient(client, child.pid as number, startupMs, logs, stop);
 }

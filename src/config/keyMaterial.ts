@@ -32,9 +32,11 @@ export function checkPrivateKey(text: string, rule: PrivateKeyRule): KeyCheck {
   return checkKind(key.type, key.size, rule, "private key");
 }
 
+const KIND_NAMES: Record<string, string> = { ed25519: "Ed25519", rsa: "RSA", ecdsa: "ECDSA", dsa: "DSA" };
+
 function checkKind(type: string, bits: number, rule: PrivateKeyRule, what: string): KeyCheck {
   if (!(rule.kinds as readonly string[]).includes(type)) {
-    return { ok: false, message: `must be a ${rule.kinds.join(" or ")} ${what}, not ${type}` };
+    return { ok: false, message: `must be an ${rule.kinds.map((k) => KIND_NAMES[k]).join(" or ")} ${what}, not ${KIND_NAMES[type] ?? type}` };
   }
   if (type === "rsa" && bits < rule.minRsaBits) {
     return { ok: false, message: `must be an RSA ${what} of at least ${rule.minRsaBits} bits, not ${bits}` };

@@ -141,7 +141,7 @@ export function loadStackConfig(source: ConfigSource): StackConfig {
   if (problems.length > 0) throw new ConfigError(problems);
   const uncheckedSecrets: string[] = [];
   hosts.forEach((host, i) => {
-    for (const p of SECRET_PATHS) {
+    for (const p of [...SECRET_PATHS, ["bootstrap", "hostKey"]]) {
       const value = p.reduce<any>((o, k) => o?.[k], host);
       if (isOpaqueSecret(value)) uncheckedSecrets.push(configKey(["hosts", i, ...p]));
     }

@@ -13,7 +13,7 @@ export function isSshdConfigPath(path: string): boolean {
  */
 export function sshdConfigPayload(step: Step): { text: string; options: SshdEvaluationOptions } | undefined {
   const m = step.manifest;
-  if (m.kind === "sshd-config") return { text: step.stdin, options: { subject: `${m.host}:${m.path}`, complete: true } };
-  if (m.kind === "file" && isSshdConfigPath(m.path)) return { text: step.stdin, options: { subject: `${m.host}:${m.path}`, complete: false } };
+  if (m.kind === "sshd-config") return { text: step.readStdin(), options: { subject: `${m.host}:${m.path}`, complete: true } };
+  if (m.kind === "file" && isSshdConfigPath(m.path)) return { text: step.readStdin(), options: { subject: `${m.host}:${m.path}`, complete: false } };
   return undefined;
 }

@@ -1,6 +1,6 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { evaluateServiceUser } from "../../src/checklist/users/evaluateServiceUser";
-import { findPrivilegeGrants } from "../../src/checklist/users/findPrivilegeGrants";
+import { findPrivilegeGrants, isSudoersPath } from "../../src/checklist/users/findPrivilegeGrants";
 import { HA_SERVICE_USER } from "../../src/checklist/users/serviceUserRules";
 import { decodeUserSpec } from "../../src/host/stepManifest";
 import { checklistMetadata } from "../checklistMetadata";
@@ -21,12 +21,14 @@ export const homeassistantUserUnprivileged: ResourceValidationPolicy & StackVali
     if (!step) return args.notApplicable("The resource is not a provisioning step.");
     const m = step.manifest;
     const problems: string[] = [];
-    if (m.kind === "user" && (m.name === HA_SERVICE_USER || decodeUserSpec(step.stdin).name === HA_SERVICE_USER)) {
-      problems.push(...evaluateServiceUser(step.stdin).map((p) => `On ${m.host}: ${p}`));
+    if (m.kind === "user") {
+      const spec = step.readStdin();
+      if (m.name === HA_SERVICE_USER || decodeUserSpec(spec).name === HA_SERVICE_USER) problems.push(...evaluateServiceUser(spec));
     }
-    const path = m.kind === "file" || m.kind === "sshd-config" ? m.path : undefined;
-    problems.push(...findPrivilegeGrants({ path, content: step.stdin, script: step.create }).map((p) => `On ${m.host}: ${p}`));
-    for (const p of problems) reportViolation(p);
+    const path = m.kind === "file" ? m.path : undefined;
+    const content = path && isSudoersPath(path) ? step.readStdin() : undefined;
+    problems.push(...findPrivilegeGrants({ path, content, script: step.create }));
+    for (const p of problems) reportViolation(`On ${m.host}: ${p}`);
   },
   // Cross-resource: a host whose steps never create the service user would leave Home Assistant to run as someone else.
   validateStack: (args, reportViolation) => {

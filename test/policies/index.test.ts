@@ -1,4 +1,4 @@
-import { compliantStack } from "./fixtures/resources";
+import { compliantStack, fileStep, HOST, step, UNKNOWN } from "./fixtures/resources";
 import { usePack } from "./fixtures/startPack";
 
 const pack = usePack();
@@ -20,5 +20,16 @@ describe("ha-securing-checklist pack", () => {
   it("ignores resources that are not remote commands", async () => {
     const r = { ...compliantStack()[0], type: "ha-hardened-host:index:HardenedHost", inputs: {} };
     expect(await pack().analyze(r)).toEqual([]);
+  });
+
+  it("judges a script step whose stdin is unknown without a can't-run, since no policy needs that stdin", async () => {
+    const script = step("close-bootstrap", { kind: "script", host: HOST, purpose: "remove the bootstrap key" }, UNKNOWN);
+    expect(await pack().analyze(script)).toEqual([]);
+  });
+
+  it("cannot pass a sudoers file whose content is unknown: the user policy reports it cannot run", async () => {
+    const ds = await pack().analyze(fileStep("sudoers", "/etc/sudoers.d/x", UNKNOWN));
+    expect(ds.map((d) => [d.policyName, d.enforcementLevel])).toEqual([["homeassistant-user-unprivileged", "advisory"]]);
+    expect(ds[0].message).toContain("can't be known during preview");
   });
 });

@@ -10,7 +10,8 @@ export interface StepPayload {
   script?: string;
 }
 
-function isSudoersPath(path: string): boolean {
+/** Files sudo reads its rules from. */
+export function isSudoersPath(path: string): boolean {
   return path === "/etc/sudoers" || path.startsWith("/etc/sudoers.d/");
 }
 

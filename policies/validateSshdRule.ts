@@ -2,17 +2,17 @@ import type { ReportViolation, ResourceValidationArgs } from "@pulumi/policy";
 import { SSHD_RULES } from "../src/checklist/sshd/evaluateSshdConfig";
 import type { SshdRule } from "../src/checklist/sshd/sshdFinding";
 import { readStep } from "./readStep";
-import { REMOTE_COPY_TO_REMOTE } from "./remoteTypes";
+import { REMOTE_COPY_FILE, REMOTE_COPY_TO_REMOTE } from "./remoteTypes";
 import { isSshdConfigPath, sshdConfigPayload } from "./sshdConfigPayload";
 
 /**
  * The validateResource of an sshd policy: judges the sshd config text of `sshd-config` steps and of
- * file steps under /etc/ssh/sshd_config*, and refuses a CopyToRemote into those paths (its content
+ * file steps under /etc/ssh/sshd_config*, and refuses a CopyToRemote/CopyFile into those paths (its content
  * cannot be judged). `allowedExtraAlgorithms` comes from the policy config, when the policy has one.
  */
 export function validateSshdRule(rule: SshdRule) {
   return (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
-    if (args.type === REMOTE_COPY_TO_REMOTE) {
+    if (args.type === REMOTE_COPY_TO_REMOTE || args.type === REMOTE_COPY_FILE) {
       const remotePath = args.props.remotePath;
       if (typeof remotePath === "string" && isSshdConfigPath(remotePath)) {
         reportViolation(`${args.name} must not copy sshd configuration to ${remotePath}; write it with an sshd-config or file step so its content can be judged.`);

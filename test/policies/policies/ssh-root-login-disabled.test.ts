@@ -28,6 +28,13 @@ describe(POLICY, () => {
     ]);
   });
 
+  it("refuses a CopyToRemote into sshd_config.d, whose content the pack cannot judge", async () => {
+    const copy = { ...sshdConfigStep(), type: "command:remote:CopyToRemote", name: "ha-pi-copy", inputs: { connection: sshdConfigStep().inputs.connection, remotePath: "/etc/ssh/sshd_config.d/10-x.conf" } };
+    expect(await messagesOf(pack(), POLICY, copy)).toEqual([
+      "ha-pi-copy must not copy sshd configuration to /etc/ssh/sshd_config.d/10-x.conf; write it with an sshd-config or file step so its content can be judged.",
+    ]);
+  });
+
   it("ignores files outside /etc/ssh/sshd_config*", async () => {
     expect(await messagesOf(pack(), POLICY, fileStep("motd", "/etc/motd", "PermitRootLogin yes\n"))).toEqual([]);
   });

@@ -32,15 +32,19 @@ function toOptions(r: CapturedResource): analyzerpb.AnalyzerResourceOptions {
   return o;
 }
 
+/** Sets what Analyze and AnalyzeStack both carry per resource: type, inputs, urn, name, options. */
+function withResource<M extends analyzerpb.AnalyzeRequest | analyzerpb.AnalyzerResource>(m: M, r: CapturedResource): M {
+  m.setType(r.type);
+  m.setProperties(toWireStruct(r.inputs));
+  m.setUrn(r.urn);
+  m.setName(r.name);
+  m.setOptions(toOptions(r));
+  return m;
+}
+
 /** The Analyze request for one resource, as the engine builds it before registering it. */
 export function toAnalyzeRequest(r: CapturedResource): analyzerpb.AnalyzeRequest {
-  const req = new analyzerpb.AnalyzeRequest();
-  req.setType(r.type);
-  req.setProperties(toWireStruct(r.inputs));
-  req.setUrn(r.urn);
-  req.setName(r.name);
-  req.setOptions(toOptions(r));
-  return req;
+  return withResource(new analyzerpb.AnalyzeRequest(), r);
 }
 
 /** The AnalyzeStack request for the whole stack, with parents and dependencies. */
@@ -48,12 +52,7 @@ export function toAnalyzeStackRequest(resources: readonly CapturedResource[]): a
   const req = new analyzerpb.AnalyzeStackRequest();
   req.setResourcesList(
     resources.map((r) => {
-      const a = new analyzerpb.AnalyzerResource();
-      a.setType(r.type);
-      a.setProperties(toWireStruct(r.inputs));
-      a.setUrn(r.urn);
-      a.setName(r.name);
-      a.setOptions(toOptions(r));
+      const a = withResource(new analyzerpb.AnalyzerResource(), r);
       if (r.parent) a.setParent(r.parent);
       a.setDependenciesList(r.dependencies);
       const deps = a.getPropertydependenciesMap();

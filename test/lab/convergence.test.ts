@@ -1,0 +1,77 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { HOST_PATHS } from "../../src/host/hostPaths";
+import { labDown, LabHostInfo, labUp } from "../../src/lab/host/labHost";
+import { asAdmin, labApply, labApplyKilledAfter, Login, seededRandom, uniqueLabName } from "./labProbe";
+
+/**
+ * Two fresh lab hosts from the same stack and the same identity: one applied straight through, the other
+ * SIGKILLed at a seeded random step and applied again. Both must end with byte-identical managed files.
+ * Replay a failure with HH_KILL_SEED=<seed printed in the failure>.
+ */
+const STACK = process.env.HH_LAB_STACK ?? "lab";
+const SEED = Number(process.env.HH_KILL_SEED ?? Date.now() % 1_000_000);
+const SUMMARY = /apply done: .*; (\d+) remote command\(s\)/;
+
+interface Lab {
+  name: string;
+  info: LabHostInfo;
+  stateDir: string;
+}
+const labs: Lab[] = [];
+let identityDir: string;
+
+async function up(prefix: string): Promise<Lab> {
+  const name = uniqueLabName(prefix);
+  try {
+    const r = await labUp({ name, log: () => undefined });
+    const lab = { name, info: r.info, stateDir: r.stateDir };
+    labs.push(lab);
+    return lab;
+  } catch (e) {
+    throw new Error(`the lab host ${name} could not start, so the convergence test cannot run: ${(e as Error).message}`);
+  }
+}
+
+function adminOf(lab: Lab): Login {
+  const a = JSON.parse(fs.readFileSync(path.join(lab.stateDir, "admin.json"), "utf8")) as { user: string; privateKeyPath: string; hostKey: string };
+  return { address: lab.info.address, port: lab.info.port, user: a.user, keyPath: a.privateKeyPath, hostKey: a.hostKey };
+}
+
+/** sha256 of every file the stack manages, and the managed users' passwd lines. */
+function managedFiles(lab: Lab): string {
+  const admin = adminOf(lab);
+  const files = [HOST_PATHS.sshdDropIn, `${HOST_PATHS.hostKeyDir}/*`, `${HOST_PATHS.sudoersDir}/*`, HOST_PATHS.moduli, `/home/${admin.user}/.ssh/authorized_keys`];
+  return asAdmin(admin, `sudo -n sh -c 'sha256sum ${files.join(" ")}; getent passwd ${admin.user} homeassistant; id ${admin.user}; id homeassistant'`);
+}
+
+beforeAll(() => {
+  identityDir = fs.mkdtempSync(path.join(os.tmpdir(), "lab-identity-"));
+});
+
+afterAll(async () => {
+  for (const lab of labs) await labDown(lab.name);
+  fs.rmSync(identityDir, { recursive: true, force: true });
+}, 180_000);
+
+test(`an apply SIGKILLed at a random step converges on re-run, and matches a host applied straight through (seed ${SEED})`, async () => {
+  const straight = await up("cs");
+  const first = labApply(straight.name, STACK, ["--identity", identityDir]);
+  expect(first.code).toBe(0);
+  const stepCount = first.stdout.split("\n").filter((l) => /^ {2}create\s/.test(l)).length;
+  expect(stepCount).toBeGreaterThan(3);
+
+  const killed = await up("ck");
+  const rand = seededRandom(SEED);
+  const afterLines = Math.floor(rand() * stepCount); // 0 .. stepCount-1 finished steps, then the kill lands in the next
+  const k = await labApplyKilledAfter(killed.name, STACK, afterLines, ["--identity", identityDir]);
+  expect({ seed: SEED, afterLines, killed: k.killed }).toEqual({ seed: SEED, afterLines, killed: true });
+
+  const rerun = labApply(killed.name, STACK, ["--identity", identityDir]);
+  if (rerun.code !== 0) throw new Error(`seed ${SEED}: killed after ${afterLines} step(s), the re-run failed:\n${rerun.stdout}\n${rerun.stderr}`);
+  const settled = labApply(killed.name, STACK, ["--identity", identityDir]);
+  expect(SUMMARY.exec(settled.stdout)?.[1]).toBe("0");
+
+  expect(managedFiles(killed)).toEqual(managedFiles(straight));
+}, 900_000);

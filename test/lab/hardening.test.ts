@@ -1,0 +1,179 @@
+import * as fs from "fs";
+import * as path from "path";
+import { STRONG_CIPHERS, STRONG_HOST_KEY_ALGORITHMS, STRONG_KEX, STRONG_MACS } from "../../src/checklist/sshd/algorithms";
+import { SSHD_BASELINE } from "../../src/checklist/sshd/baseline";
+import { HOST_PATHS } from "../../src/host/hostPaths";
+import { labDown, LabHostInfo, labUp } from "../../src/lab/host/labHost";
+import { asAdmin, inNs, labApply, Login, PROJECT_DIR, sshAttempt, uniqueLabName } from "./labProbe";
+
+/**
+ * The attacker's-eye tests: a fresh lab host, the lab stack applied with `npm run lab -- apply`, then knocked
+ * on from the lab's LAN and WAN namespaces with the real ssh client, ssh-keyscan, ssh-audit and nmap.
+ * They need root and the lab's Debian packages; if the lab cannot start they FAIL with the reason.
+ */
+const STACK = process.env.HH_LAB_STACK ?? "lab";
+const SUMMARY = /apply done: .*; (\d+) remote command\(s\)/;
+
+let name: string;
+let info: LabHostInfo;
+let stateDir: string;
+let admin: Login;
+let firstApply: string;
+const pw = `Lab-${Math.random().toString(36).slice(2)}-pw`;
+
+beforeAll(async () => {
+  name = uniqueLabName("hd");
+  try {
+    const up = await labUp({ name, log: () => undefined });
+    info = up.info;
+    stateDir = up.stateDir;
+  } catch (e) {
+    throw new Error(`the lab host could not start, so the attacker's-eye tests cannot run: ${(e as Error).message}`);
+  }
+  const r = labApply(name, STACK);
+  if (r.code !== 0) throw new Error(`the first apply of stack ${STACK} failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
+  firstApply = r.stdout;
+  const a = JSON.parse(fs.readFileSync(path.join(stateDir, "admin.json"), "utf8")) as { user: string; privateKeyPath: string; hostKey: string };
+  admin = { address: info.address, port: info.port, user: a.user, keyPath: a.privateKeyPath, hostKey: a.hostKey };
+}, 600_000);
+
+afterAll(async () => {
+  if (name) await labDown(name);
+}, 120_000);
+
+const pub = (file: string): string => fs.readFileSync(path.join(stateDir, "identity", `${file}.pub`), "utf8").trim().split(" ").slice(0, 2).join(" ");
+const dropInSha = (): string => asAdmin(admin, `sudo -n sha256sum ${HOST_PATHS.sshdDropIn}`).split(" ")[0];
+const sshdT = (): Map<string, string> => {
+  const m = new Map<string, string>();
+  for (const line of asAdmin(admin, "sudo -n sshd -T").split("\n")) {
+    const sp = line.indexOf(" ");
+    if (sp > 0 && !m.has(line.slice(0, sp))) m.set(line.slice(0, sp), line.slice(sp + 1));
+  }
+  return m;
+};
+
+test("the first apply created every step on the blank host, and a re-apply of the unchanged stack runs zero commands", () => {
+  expect(firstApply).toMatch(/apply done: \d+ created, 0 updated, 0 replaced, 0 deleted, 0 unchanged/);
+  const again = labApply(name, STACK);
+  expect(again.code).toBe(0);
+  expect(SUMMARY.exec(again.stdout)?.[1]).toBe("0");
+});
+
+test("the host presents exactly the host keys pinned in config (Ed25519 and RSA), seen from the WAN", () => {
+  const r = inNs(info.netns.wan, "ssh-keyscan", ["-T", "5", "-t", "ed25519,rsa", "-p", String(info.port), info.address]);
+  const seen = r.stdout.split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split(" ").slice(1, 3).join(" ")).sort();
+  expect(seen).toEqual([pub("ssh_host_ed25519_key"), pub("ssh_host_rsa_key")].sort());
+  expect(admin.hostKey).toBe(pub("ssh_host_ed25519_key"));
+});
+
+test("the admin logs in from the LAN with its key and has passwordless sudo", () => {
+  const r = sshAttempt(info.netns.lan, admin, "publickey", { remote: "sudo -n true && id -un" });
+  expect(r.ok).toBe(true);
+  expect(r.stderr).toMatch(/Authenticated to .* using "publickey"/);
+  expect(r.stdout.trim()).toBe(admin.user);
+});
+
+test("root cannot log in, even with a key that root's authorized_keys trusts", () => {
+  asAdmin(admin, "sudo -n install -d -m 700 /root/.ssh && sudo -n tee -a /root/.ssh/authorized_keys >/dev/null", pub("operator_ed25519") + "\n");
+  const r = sshAttempt(info.netns.lan, { ...admin, user: "root" }, "publickey");
+  expect(r.ok).toBe(false);
+  expect(r.stderr).toMatch(/Permission denied \(publickey\)/);
+});
+
+test("password and keyboard-interactive logins are refused even with the right password; the server offers only publickey", () => {
+  asAdmin(admin, "sudo -n chpasswd", `${admin.user}:${pw}\nroot:${pw}\n`);
+  // Prove the password is right: the shadow hash matches it (checked on the host, password on stdin).
+  const check = `sudo -n perl -e 'my $p = <STDIN>; chomp $p; for (@ARGV) { my $h = (getpwnam($_))[1]; print "$_=", (crypt($p, $h) eq $h ? "right" : "wrong"), "\\n" }' ${admin.user} root`;
+  expect(asAdmin(admin, check, pw + "\n").trim().split("\n")).toEqual([`${admin.user}=right`, "root=right"]);
+  for (const user of [admin.user, "root"]) {
+    for (const method of ["password", "keyboard-interactive"] as const) {
+      const r = sshAttempt(info.netns.wan, { ...admin, user, keyPath: undefined }, method, { password: pw });
+      expect({ user, method, ok: r.ok }).toEqual({ user, method, ok: false });
+      expect(r.methodsOffered).toBe("publickey");
+    }
+  }
+});
+
+test("nmap from the WAN finds the SSH port offering only the project's algorithms (ssh2-enum-algos)", () => {
+  const r = inNs(info.netns.wan, "nmap", ["-Pn", "-n", "-p", String(info.port), "--script", "ssh2-enum-algos", info.address], { timeoutMs: 120_000 });
+  expect(r.stdout).toMatch(new RegExp(`^${info.port}/tcp\\s+open`, "m"));
+  const section = (title: string): string[] => {
+    const m = new RegExp(`${title}: \\(\\d+\\)\\n((?:\\|\\s{6,}\\S+\\n)+)`).exec(r.stdout.replace(/\|_/g, "| "));
+    return (m?.[1] ?? "").split("\n").map((l) => l.replace(/^\|\s+/, "").trim()).filter(Boolean);
+  };
+  // kex-strict-s-v00@openssh.com is a marker for strict key exchange (CVE-2023-48795), not an algorithm.
+  expect(section("kex_algorithms")).toEqual([...STRONG_KEX, "kex-strict-s-v00@openssh.com"]);
+  expect(section("encryption_algorithms")).toEqual([...STRONG_CIPHERS]);
+  expect(section("mac_algorithms")).toEqual([...STRONG_MACS]);
+  expect(section("server_host_key_algorithms").every((a) => (STRONG_HOST_KEY_ALGORITHMS as readonly string[]).includes(a))).toBe(true);
+  expect(section("compression_algorithms")).toEqual(["none"]);
+});
+
+test("the homeassistant user cannot log in, even with a key in its authorized_keys (no login shell, not allowed)", () => {
+  const entry = asAdmin(admin, "getent passwd homeassistant").trim().split(":");
+  expect(entry[6]).toMatch(/nologin$/);
+  const home = entry[5];
+  asAdmin(admin, `sudo -n install -d -m 700 -o homeassistant ${home}/.ssh && sudo -n tee ${home}/.ssh/authorized_keys >/dev/null && sudo -n chown homeassistant ${home}/.ssh/authorized_keys`, pub("operator_ed25519") + "\n");
+  const r = sshAttempt(info.netns.lan, { ...admin, user: "homeassistant" }, "publickey");
+  expect(r.ok).toBe(false);
+  expect(r.stderr).toMatch(/Permission denied/);
+});
+
+test("sshd -T on the host shows every enforced baseline value", () => {
+  const t = sshdT();
+  const enforced = SSHD_BASELINE.filter((s) => s.enforced);
+  expect(enforced.length).toBeGreaterThan(5);
+  const seen = Object.fromEntries(enforced.map((s) => [s.directive, t.get(s.directive.toLowerCase())]));
+  // sshd keeps only signature algorithms in CASignatureAlgorithms: the -cert-v01 names in the baseline drop out.
+  const effective = (d: string, v: string): string => (d === "CASignatureAlgorithms" ? v.split(",").filter((a) => !a.includes("-cert-v01@")).join(",") : v);
+  const want = Object.fromEntries(enforced.map((s) => [s.directive, effective(s.directive, s.value).toLowerCase()]));
+  expect(Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, v?.toLowerCase()]))).toEqual(want);
+});
+
+test("ssh-audit 2.5.0, from the WAN, passes the project's policy and rates nothing fail", () => {
+  const policy = path.join(PROJECT_DIR, "lab", "ssh-audit-policy.txt");
+  const p = inNs(info.netns.wan, "ssh-audit", ["-n", "-P", policy, "-p", String(info.port), info.address], { timeoutMs: 60_000 });
+  expect(p.stdout).toMatch(/Result: .*Passed/);
+  expect(p.code).toBe(0);
+  const full = inNs(info.netns.wan, "ssh-audit", ["-n", "-p", String(info.port), info.address], { timeoutMs: 60_000 });
+  expect(full.stdout).toMatch(/\(kex\) curve25519-sha256/);
+  expect(full.stdout.split("\n").filter((l) => /\[fail\]/.test(l))).toEqual([]);
+  // 2.5.0 misreads two names: it calls sntrup761 "experimental" (standard since OpenSSH 9.0) and does not know
+  // the strict-KEX marker (ssh-audit#270). Any other warning is a real finding.
+  const warns = full.stdout.split("\n").filter((l) => /\[warn\]/.test(l));
+  expect(warns.filter((l) => !/sntrup761x25519-sha512@openssh\.com\s+-- \[warn\] using experimental algorithm|kex-strict-s-v00@openssh\.com\s+-- \[warn\] unknown algorithm/.test(l))).toEqual([]);
+});
+
+test("a stack that would lock the admin out is refused before it reaches the host", () => {
+  const stateFile = path.join(stateDir, `apply-state.${STACK}.json`);
+  const before = { state: fs.readFileSync(stateFile, "utf8"), dropIn: dropInSha() };
+  const variants: [string, RegExp][] = [
+    [`ha-hardened-host:hosts[0].sshd.extraSettings.AllowUsers=nobody`, /hosts\[0\]\.sshd\.extraSettings\.AllowUsers: must include the admin/],
+    [`ha-hardened-host:hosts[0].admin.authorizedKeys=[]`, /hosts\[0\]\.admin\.authorizedKeys: must have at least one key/],
+  ];
+  for (const [config, message] of variants) {
+    const r = labApply(name, STACK, ["--config", config]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).toMatch(/nothing was sent to/);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(r.stdout).not.toMatch(/^ {2}(create|update|replace|delete)/m);
+  }
+  expect({ state: fs.readFileSync(stateFile, "utf8"), dropIn: dropInSha() }).toEqual(before);
+});
+
+test("an sshd config that fails `sshd -t` never reaches a reload: the old config keeps serving new logins", () => {
+  const sighups = (): number => asAdmin(admin, "sudo -n journalctl -u ssh.service --no-pager -o cat | grep -c 'Received SIGHUP' || true").trim() as unknown as number;
+  const before = { dropIn: dropInSha(), maxSessions: sshdT().get("maxsessions"), reloads: sighups() };
+  const r = labApply(name, STACK, ["--config", "ha-hardened-host:hosts[0].sshd.extraSettings.MaxSessions=lots"]);
+  expect(r.code).toBe(1);
+  expect(r.stderr).toMatch(/sshd-config.*failed: its command exited with code \d+/);
+  expect(r.stderr).toMatch(/sshd -t/);
+  // A NEW login (sshAttempt dials afresh) still works, and sshd serves the old values.
+  expect(sshAttempt(info.netns.lan, admin, "publickey").ok).toBe(true);
+  expect({ dropIn: dropInSha(), maxSessions: sshdT().get("maxsessions"), reloads: sighups() }).toEqual(before);
+  // The failed update stored nothing: the unchanged stack is again a no-op.
+  const again = labApply(name, STACK);
+  expect(again.code).toBe(0);
+  expect(SUMMARY.exec(again.stdout)?.[1]).toBe("0");
+});

@@ -1,0 +1,132 @@
+import { spawn, spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+/** Helpers the lab tests use to act from the controller and from the lab's LAN/WAN namespaces with real tools. */
+export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
+const LAB_CLI = path.join(PROJECT_DIR, "dist", "src", "cli", "lab.js");
+
+export interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function run(cmd: string, args: string[], opts: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Run {
+  const r = spawnSync(cmd, args, { input: opts.input ?? "", env: opts.env ?? process.env, timeout: opts.timeoutMs ?? 60_000, encoding: "utf8" });
+  return { code: r.status, stdout: r.stdout ?? "", stderr: (r.stderr ?? "") + (r.error ? String(r.error) : "") };
+}
+
+/** A command run inside a network namespace (`ip netns exec`). */
+export function inNs(ns: string, cmd: string, args: string[], opts: Parameters<typeof run>[2] = {}): Run {
+  return run("ip", ["netns", "exec", ns, cmd, ...args], opts);
+}
+
+/** `npm run lab -- apply` as a user runs it (the built CLI), bounded. */
+export function labApply(name: string, stack: string, extra: string[] = [], timeoutMs = 300_000): Run {
+  return run(process.execPath, [LAB_CLI, "apply", "--stack", stack, "--name", name, "--quiet-checklist", ...extra], { timeoutMs });
+}
+
+/** Starts an apply and SIGKILLs it once `afterLines` step lines have been printed (the next step is then running). */
+export function labApplyKilledAfter(name: string, stack: string, afterLines: number, extra: string[] = [], timeoutMs = 300_000): Promise<{ killed: boolean; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [LAB_CLI, "apply", "--stack", stack, "--name", name, "--quiet-checklist", ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let killed = false;
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      const steps = out.split("\n").filter((l) => /^  (create|update|replace|delete|unchanged)\s/.test(l)).length;
+      if (!killed && steps >= afterLines) {
+        killed = child.kill("SIGKILL");
+      }
+    });
+    child.stderr.on("data", () => undefined);
+    child.on("close", () => {
+      clearTimeout(timer);
+      resolve({ killed, stdout: out });
+    });
+  });
+}
+
+export interface Login {
+  address: string;
+  port: number;
+  user: string;
+  keyPath?: string;
+  hostKey: string;
+}
+
+/** OpenSSH client arguments that trust only the pinned host key; `auth` picks the one method offered. */
+export function sshArgs(login: Login, dir: string, auth: "publickey" | "password" | "keyboard-interactive"): string[] {
+  const known = path.join(dir, "known_hosts");
+  fs.writeFileSync(known, `${login.port === 22 ? login.address : `[${login.address}]:${login.port}`} ${login.hostKey}\n`, { mode: 0o600 });
+  return [
+    "-F", "/dev/null", "-v",
+    "-o", `BatchMode=${auth === "publickey" ? "yes" : "no"}`,
+    "-o", "StrictHostKeyChecking=yes", "-o", `UserKnownHostsFile=${known}`, "-o", "GlobalKnownHostsFile=/dev/null",
+    "-o", "IdentitiesOnly=yes", "-o", "IdentityAgent=none", "-o", "ConnectTimeout=5",
+    "-o", `PreferredAuthentications=${auth}`,
+    "-o", `PubkeyAuthentication=${auth === "publickey" ? "yes" : "no"}`,
+    "-o", `PasswordAuthentication=${auth === "password" ? "yes" : "no"}`,
+    "-o", `KbdInteractiveAuthentication=${auth === "keyboard-interactive" ? "yes" : "no"}`,
+    "-o", "NumberOfPasswordPrompts=1",
+    ...(login.keyPath ? ["-i", login.keyPath] : []),
+    "-p", String(login.port), "-l", login.user, login.address,
+  ];
+}
+
+/**
+ * One login attempt with the real ssh client from namespace `ns`. For password and keyboard-interactive the
+ * password comes from a 0600 file through SSH_ASKPASS (never the command line). ok = the remote command ran.
+ */
+export function sshAttempt(ns: string, login: Login, auth: "publickey" | "password" | "keyboard-interactive", opts: { password?: string; remote?: string } = {}): Run & { ok: boolean; methodsOffered?: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lab-probe-"));
+  try {
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH };
+    if (opts.password !== undefined) {
+      const pw = path.join(dir, "pw");
+      fs.writeFileSync(pw, opts.password, { mode: 0o600 });
+      const askpass = path.join(dir, "askpass");
+      fs.writeFileSync(askpass, `#!/bin/sh\ncat '${pw}'\n`, { mode: 0o700 });
+      Object.assign(env, { SSH_ASKPASS: askpass, SSH_ASKPASS_REQUIRE: "force", DISPLAY: ":0" });
+    }
+    const marker = "probe-ok-7f3a";
+    const r = inNs(ns, "ssh", [...sshArgs(login, dir, auth), opts.remote ?? `echo ${marker}`], { env, timeoutMs: 30_000 });
+    const ok = r.code === 0 && (opts.remote !== undefined || r.stdout.includes(marker));
+    const m = /Authentications that can continue: ([^\r\n]+)/.exec(r.stderr);
+    return { ...r, ok, methodsOffered: m?.[1] };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs a shell command on the lab host as the admin (from the controller), stdin piped. Throws on failure. */
+export function asAdmin(login: Login, script: string, input = ""): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lab-admin-"));
+  try {
+    const r = run("ssh", [...sshArgs(login, dir, "publickey"), script], { input, timeoutMs: 60_000 });
+    if (r.code !== 0) throw new Error(`as admin on ${login.address}: \`${script}\` exited ${r.code}: ${r.stderr.split("\n").filter((l) => !l.startsWith("debug1")).slice(-5).join("\n")}`);
+    return r.stdout;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A lab name unique to this test process (the lab's pattern: ^[a-z][a-z0-9-]{0,10}$). */
+export function uniqueLabName(prefix: string): string {
+  return `${prefix}${process.pid % 100000}${Math.floor(Math.random() * 36).toString(36)}`.slice(0, 11);
+}
+
+/** Seeded PRNG (mulberry32), so a random kill point can be replayed from the seed a failure prints. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

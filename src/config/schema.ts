@@ -10,7 +10,7 @@ import { OS_IDS } from "./osTable";
  * The stack config schema. Each field carries `meta` for the generated reference (docs/configuration.md):
  * `description`, `secret` when it must be set with `--secret`, and `defaultReason` from CONFIG_DEFAULTS.
  */
-type Doc = { description: string; secret?: boolean; defaultReason?: string; example?: string };
+type Doc = { description: string; secret?: boolean; defaultReason?: string; example?: string; defaultShown?: string };
 const doc = <T extends z.ZodType>(schema: T, meta: Doc): T => schema.meta(meta) as T;
 
 const show = (v: unknown): string => (typeof v === "string" ? JSON.stringify(v) : String(v));
@@ -63,7 +63,8 @@ export const bootstrapSchema = z.strictObject({
     example: "ssh-ed25519 AAAA…",
   }),
   port: doc(port("bootstrap.port").optional(), {
-    description: "Port the fresh box's sshd listens on; defaults to sshPort.",
+    description: "Port the fresh box's sshd listens on.",
+    defaultShown: "sshPort",
   }),
 });
 
@@ -144,10 +145,11 @@ export const hostSchema = z.strictObject({
         {
           description: "sshd directive -> value; replaces the baseline's value of the same directive or is appended. Policies judge the result; settings that would lock the admin out are refused.",
           defaultReason: CONFIG_DEFAULTS.extraSettings.reason,
+          defaultShown: "{}",
         },
       ),
     }).default({ allowTcpForwarding: "local", extraSettings: {} }),
-    { description: "Optional sshd adjustments." },
+    { description: "Optional sshd adjustments.", defaultShown: "the defaults of its keys" },
   ),
 });
 

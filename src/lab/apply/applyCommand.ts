@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import * as YAML from "yaml";
 import { formatChecklist } from "../../check/checklistReport";
 import { CheckResult, runCheck } from "../../check/runCheck";
 import { ConfigError } from "../../config/configError";
@@ -69,7 +70,7 @@ const CFG = "ha-hardened-host:hosts[0]";
  * Config for the lab host in place of the stack's `secure:` values (which only the Pulumi CLI decrypts):
  * where the host is, its bootstrap login, and generated identity. Keys as `pulumi config set --path` takes them.
  */
-export function labOverrides(info: NonNullable<ReturnType<typeof labInfo>>, id: LabIdentity): { overrides: Record<string, unknown>; secret: string[] } {
+export function labOverrides(info: NonNullable<ReturnType<typeof labInfo>>, id: LabIdentity, stackAdminKeys: string[] = []): { overrides: Record<string, unknown>; secret: string[] } {
   const read = (p: string): string => fs.readFileSync(p, "utf8");
   const overrides: Record<string, unknown> = {
     [`${CFG}.address`]: info.address,
@@ -80,10 +81,22 @@ export function labOverrides(info: NonNullable<ReturnType<typeof labInfo>>, id: 
     [`${CFG}.automationKey`]: read(id.automationKeyPath),
     [`${CFG}.hostKeys.ed25519`]: read(id.hostEd25519Path),
     [`${CFG}.hostKeys.rsa`]: read(id.hostRsaPath),
-    [`${CFG}.admin.authorizedKeys`]: [id.operatorPublicKey],
+    // The stack's own admin keys stay (a user's laptop key still works); the lab's operator key is added.
+    [`${CFG}.admin.authorizedKeys`]: [...stackAdminKeys.filter((k) => k.split(" ")[1] !== id.operatorPublicKey.split(" ")[1]), id.operatorPublicKey],
   };
   const secret = [`${CFG}.bootstrap.privateKey`, `${CFG}.automationKey`, `${CFG}.hostKeys.ed25519`, `${CFG}.hostKeys.rsa`];
   return { overrides, secret };
+}
+
+/** hosts[0].admin.authorizedKeys as the stack file lists them (plain strings only; anything else: none). */
+export function stackAdminKeys(dir: string, stack: string): string[] {
+  try {
+    const doc = YAML.parse(fs.readFileSync(path.join(dir, "stacks", `Pulumi.${stack}.yaml`), "utf8")) as any;
+    const keys = doc?.config?.["ha-hardened-host:hosts"]?.[0]?.admin?.authorizedKeys;
+    return Array.isArray(keys) ? keys.filter((k: unknown): k is string => typeof k === "string") : [];
+  } catch {
+    return [];
+  }
 }
 
 export function projectDir(): string {
@@ -136,7 +149,7 @@ export async function applyLab(argv: string[], out: (l: string) => void, err: (l
   }
   const stateDir = labStateDir(args.name, DEFAULT_STATE_ROOT);
   const identity = ensureLabIdentity(args.identityDir ?? path.join(stateDir, "identity"));
-  const { overrides: labValues, secret } = labOverrides(info, identity);
+  const { overrides: labValues, secret } = labOverrides(info, identity, stackAdminKeys(projectDir(), args.stack));
   const overrides = { ...labValues, ...args.config };
 
   const t0 = Date.now();

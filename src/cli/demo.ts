@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+import * as fs from "fs";
+import * as path from "path";
+import { applyLab, projectDir } from "../lab/apply/applyCommand";
+import { ensureLabIdentity } from "../lab/apply/labIdentity";
+import { formatProbes, probeFromOutside } from "../lab/apply/outsideProbes";
+import { labUp } from "../lab/host/labHost";
+import { assertLabName } from "../lab/host/labPaths";
+
+const USAGE = "usage: npm run demo [-- --name LAB]   (boots a lab host, applies the lab stack, probes it from outside)";
+
+/** `npm run demo`: the README's "try it". Leaves the host running and says how to get in and how to remove it. */
+async function main(argv: string[]): Promise<number> {
+  let name = "lab";
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === "--name" && argv[i + 1]) name = argv[++i];
+    else {
+      process.stderr.write(`unknown argument "${argv[i]}"\n${USAGE}\n`);
+      return 2;
+    }
+  }
+  assertLabName(name);
+  const say = (l: string): void => void process.stdout.write(l + "\n");
+  say(`1/3  booting lab host "${name}" (first run builds the Debian image: a few minutes)…`);
+  const up = await labUp({ name, log: (l) => say(`     ${l}`) });
+  say(`     ${up.alreadyRunning ? "already running" : `SSH ready in ${(up.bootMs / 1000).toFixed(1)} s`} at ${up.info.address}`);
+
+  say(`\n2/3  applying stacks/Pulumi.lab.yaml through the checklist gate (the policy pack judges it first)…`);
+  const applied = await applyLab(["--stack", "lab", "--name", name], say, (l) => process.stderr.write(l + "\n"));
+  if (applied.code !== 0) {
+    say(`\nThe apply did not finish (exit ${applied.code}); the host is still running. Remove it with: npm run lab -- down${name === "lab" ? "" : ` --name ${name}`}`);
+    return applied.code;
+  }
+
+  say(`\n3/3  knocking on the door from the lab's LAN and WAN namespaces:`);
+  const id = ensureLabIdentity(path.join(up.stateDir, "identity"));
+  const probes = probeFromOutside({
+    address: up.info.address,
+    port: up.info.port,
+    adminUser: (JSON.parse(fs.readFileSync(path.join(up.stateDir, "admin.json"), "utf8")) as { user: string }).user,
+    operatorKeyPath: id.operatorKeyPath,
+    hostKey: id.hostEd25519Public,
+    lanNs: up.info.netns.lan,
+    wanNs: up.info.netns.wan,
+    sshAuditPolicy: path.join(projectDir(), "lab", "ssh-audit-policy.txt"),
+  });
+  say(formatProbes(probes));
+  const n = name === "lab" ? "" : ` --name ${name}`;
+  say(`\nThe host is left running for you:
+  npm run lab -- ssh${n} -- sudo sshd -T          # a command as the admin
+  npm run lab -- ssh${n}                           # a shell as the admin
+  npm run lab -- apply --stack lab${n}            # re-apply (runs nothing when nothing changed)
+  npm run lab -- down${n}                          # remove the host and everything the lab made`);
+  return probes.every((p) => p.ok) ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e: Error) => {
+    process.stderr.write(`demo failed: ${e.message}\n`);
+    process.exit(1);
+  },
+);

@@ -15,8 +15,9 @@ export interface StackOutputs {
  */
 export function runProgram(source: ConfigSource = pulumiConfigSource()): StackOutputs {
   const config = loadStackConfig(source);
+  // Only offline (`npm run check` on secure: values) are secrets opaque; say so on stderr, never in stdout (--json).
   for (const key of config.uncheckedSecrets) {
-    pulumi.log.info(`${key}: is an opaque secret here, so its content was not checked`);
+    process.stderr.write(`note: ${key} is an encrypted secure: value here, so its content was not checked\n`);
   }
   const hosts: StackOutputs["hosts"] = {};
   for (const host of config.hosts) {

@@ -111,6 +111,12 @@ export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
   assertLabName(name);
   await assertLabSupported();
   const image = await buildImage({ cacheDir: opts.cacheDir, log });
+  fs.mkdirSync(stateRoot, { recursive: true, mode: 0o700 });
+  // One `up` per name at a time (a second caller then finds the host running).
+  return withDirLock(path.join(stateRoot, `.${name}.lock`), 120_000, () => upLocked(name, stateRoot, image, log));
+}
+
+async function upLocked(name: string, stateRoot: string, image: LabImage, log: (line: string) => void): Promise<LabUpResult> {
   const stateDir = labStateDir(name, stateRoot);
 
   const existing = labInfo(name, stateRoot);

@@ -11,7 +11,8 @@ const SCRIPT = `
 const http = require("http"), fs = require("fs"), path = require("path");
 const [root, host, port] = process.argv.slice(1);
 const server = http.createServer((req, res) => {
-  const rel = decodeURIComponent((req.url || "/").split("?")[0]);
+  let rel;
+  try { rel = decodeURIComponent((req.url || "/").split("?")[0]); } catch { res.statusCode = 400; return res.end(); }
   const file = path.resolve(root, "." + path.posix.normalize("/" + rel));
   if ((req.method !== "GET" && req.method !== "HEAD") || !file.startsWith(root + "/")) { res.statusCode = 404; return res.end(); }
   fs.stat(file, (err, st) => {

@@ -207,6 +207,15 @@ describe("runProgram variants", () => {
     expect((r.error as Error).message).toContain("ha-hardened-host:hosts[0].hostKeys.ed25519Public: must be the public half of hostKeys.ed25519");
   });
 
+  test("bumping generation replays everything: phase 1 under new names (fresh bootstrap inputs, since ignoreChanges would keep the old box's), phase 2 by triggers", async () => {
+    const r = await record([validHost({ generation: 2 })]);
+    expect(r.error).toBeUndefined();
+    const names = commands(r.registrations).map((c) => c.name);
+    expect(names).toContain("ha-pi-bootstrap-g2-sshd-config");
+    expect(names.some((n) => /^ha-pi-bootstrap-(?!g2-)/.test(n))).toBe(false);
+    for (const c of commands(r.registrations)) expect(c.wireInputs.triggers).toEqual([2]);
+  });
+
   test("bad config registers nothing and fails with a RunError whose message names the key (no stack trace from the CLI)", async () => {
     const r = await record([validHost({ address: "not an address!" })]);
     expect(r.registrations).toHaveLength(0);

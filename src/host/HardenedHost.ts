@@ -86,8 +86,11 @@ export class HardenedHost extends pulumi.ComponentResource {
     const automationPublicKey = derivedPublicKey(host.automationKey, host.automationPublicKey);
     const bootstrapPublicKey = derivedPublicKey(host.bootstrap.privateKey);
 
+    // The engine feeds ignoreChanges properties from the OLD state even on a replace, so a triggers bump alone
+    // would replay phase 1 with the previous box's bootstrap host key. From generation 2 on, phase 1 gets new
+    // names: new resources with fresh inputs (the old ones go away; they have no delete command).
     const bootstrap: Phase = {
-      prefix: `${name}-bootstrap-`,
+      prefix: generation === 1 ? `${name}-bootstrap-` : `${name}-bootstrap-g${generation}-`,
       user: host.bootstrap.user,
       bootstrap: true,
       connection: {

@@ -24,8 +24,16 @@ function build(dir: string, finalDir: string): void {
   fs.mkdirSync(debs, { recursive: true });
   const root = path.join(dir, "root");
   const wanted = ["openssh-server", "libwrap0", "sudo"];
+  // apt's own cache first (CI or the lab may have fetched them), then Debian's archive through apt.
+  const cached = fs.existsSync("/var/cache/apt/archives") ? fs.readdirSync("/var/cache/apt/archives") : [];
+  const toFetch: string[] = [];
+  for (const pkg of wanted) {
+    const deb = cached.find((f) => f.startsWith(`${pkg}_`) && f.endsWith(".deb"));
+    if (deb) fs.copyFileSync(path.join("/var/cache/apt/archives", deb), path.join(debs, deb));
+    else toFetch.push(pkg);
+  }
   try {
-    execFileSync("apt-get", ["download", ...wanted], { cwd: debs, stdio: "pipe", timeout: 120_000 });
+    if (toFetch.length) execFileSync("apt-get", ["download", ...toFetch], { cwd: debs, stdio: "pipe", timeout: 120_000 });
   } catch (e) {
     throw new Error(`tests need ${wanted.join(", ")} unpacked from Debian's archive, but apt-get download failed: ${(e as Error).message.split("\n")[0]}; fix: make apt reachable or install openssh-server and sudo`);
   }

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { buildImage } from "../src/lab/image/buildImage";
 import { labDown, labUp } from "../src/lab/host/labHost";
+import { removeTreeSafely } from "../src/lab/host/removeTreeSafely";
 
 export interface LabBenchResult {
   /** mmdebstrap + offline repo + apt lists, into an empty temporary cache (needs Debian's mirror). */
@@ -27,7 +28,7 @@ export async function runLabBench(opts: { skipCold?: boolean; log?: (l: string) 
       imageBuildColdMs = Date.now() - t0;
       if (!img.built) throw new Error("bench: the temporary cache unexpectedly held an image");
     } finally {
-      fs.rmSync(tmpCache, { recursive: true, force: true });
+      removeTreeSafely(tmpCache);
     }
     log(`lab image build (cold): ${(imageBuildColdMs / 1000).toFixed(1)} s`);
   }

@@ -10,6 +10,7 @@ import { withDirLock } from "./dirLock";
 import { assertLabName, DEFAULT_STATE_ROOT, labStateDir } from "./labPaths";
 import { prepareHostRootfs, releaseHostRootfs } from "./prepareHostRootfs";
 import { processCommandLine, stopProcess } from "./processControl";
+import { removeTreeSafely } from "./removeTreeSafely";
 import { runCommand } from "./runCommand";
 import { sshClientArgs, writeKnownHosts } from "./sshClientArgs";
 import { assertLabSupported } from "./labPreflight";
@@ -234,6 +235,6 @@ export async function labDown(name = "lab", stateRoot = DEFAULT_STATE_ROOT): Pro
   if (rt?.mirrorPid && rt.repoDir) await stopProcess(rt.mirrorPid, rt.repoDir, 5_000);
   await releaseHostRootfs(stateDir);
   await destroyLabNetwork(plan);
-  fs.rmSync(stateDir, { recursive: true, force: true });
+  removeTreeSafely(stateDir);
   return true;
 }

@@ -2,6 +2,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { withDirLock } from "../host/dirLock";
+import { removeTreeSafely } from "../host/removeTreeSafely";
 import { DEFAULT_CACHE_DIR } from "../host/labPaths";
 import { runCommand } from "../host/runCommand";
 import { MIRROR_ADDRESS, MIRROR_PORT, startRepoServer } from "../net/repoServer";
@@ -73,7 +74,7 @@ export async function buildImage(opts: { cacheDir?: string; log?: (line: string)
     if (again) return again;
     const started = Date.now();
     const tmp = path.join(cacheDir, `${key}.tmp-${process.pid}`);
-    fs.rmSync(tmp, { recursive: true, force: true });
+    removeTreeSafely(tmp);
     fs.mkdirSync(path.join(tmp, "repo"), { recursive: true });
     try {
       log(`lab: building Debian ${SUITE} image ${key} with mmdebstrap (cold, about a minute)`);
@@ -89,7 +90,7 @@ export async function buildImage(opts: { cacheDir?: string; log?: (line: string)
       const pruned = pruneImageCache(cacheDir, key);
       if (pruned.length) log(`lab: removed unused cached images ${pruned.join(", ")}`);
     } catch (err) {
-      fs.rmSync(tmp, { recursive: true, force: true });
+      removeTreeSafely(tmp);
       throw err;
     }
     const img = ready()!;

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { mountsUnder } from "../host/removeTreeSafely";
 
 /**
  * Removes cached images other than `keepKey` that no overlay mount uses, and build leftovers of dead processes.
@@ -13,14 +14,14 @@ export function pruneImageCache(cacheDir: string, keepKey: string): string[] {
     const full = path.join(cacheDir, entry);
     const tmp = /^[0-9a-f]{16}\.tmp-(\d+)$/.exec(entry);
     if (tmp) {
-      if (!fs.existsSync(`/proc/${tmp[1]}`)) {
+      if (!fs.existsSync(`/proc/${tmp[1]}`) && mountsUnder(full).length === 0) {
         fs.rmSync(full, { recursive: true, force: true });
         removed.push(entry);
       }
       continue;
     }
     if (!/^[0-9a-f]{16}$/.test(entry) || entry === keepKey) continue;
-    if (mounts.includes(`lowerdir=${path.join(full, "rootfs")}`)) continue;
+    if (mounts.includes(`lowerdir=${path.join(full, "rootfs")}`) || mountsUnder(full).length) continue;
     fs.rmSync(full, { recursive: true, force: true });
     removed.push(entry);
   }

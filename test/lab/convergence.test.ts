@@ -65,11 +65,12 @@ test(`an apply SIGKILLed at a random step converges on re-run, and matches a hos
   const killed = await up("ck");
   const rand = seededRandom(SEED);
   const afterLines = Math.floor(rand() * stepCount); // 0 .. stepCount-1 finished steps, then the kill lands in the next
-  const k = await labApplyKilledAfter(killed.name, STACK, afterLines, ["--identity", identityDir]);
-  expect({ seed: SEED, afterLines, killed: k.killed }).toEqual({ seed: SEED, afterLines, killed: true });
+  const delayMs = Math.floor(rand() * 400); // somewhere inside that next step (steps take 0.2-3 s)
+  const k = await labApplyKilledAfter(killed.name, STACK, afterLines, delayMs, ["--identity", identityDir]);
+  expect({ seed: SEED, afterLines, delayMs, killed: k.killed }).toEqual({ seed: SEED, afterLines, delayMs, killed: true });
 
   const rerun = labApply(killed.name, STACK, ["--identity", identityDir]);
-  if (rerun.code !== 0) throw new Error(`seed ${SEED}: killed after ${afterLines} step(s), the re-run failed:\n${rerun.stdout}\n${rerun.stderr}`);
+  if (rerun.code !== 0) throw new Error(`seed ${SEED}: killed ${delayMs} ms after ${afterLines} step(s), the re-run failed:\n${rerun.stdout}\n${rerun.stderr}`);
   const settled = labApply(killed.name, STACK, ["--identity", identityDir]);
   expect(SUMMARY.exec(settled.stdout)?.[1]).toBe("0");
 

@@ -28,18 +28,25 @@ export function labApply(name: string, stack: string, extra: string[] = [], time
   return run(process.execPath, [LAB_CLI, "apply", "--stack", stack, "--name", name, "--quiet-checklist", ...extra], { timeoutMs });
 }
 
-/** Starts an apply and SIGKILLs it once `afterLines` step lines have been printed (the next step is then running). */
-export function labApplyKilledAfter(name: string, stack: string, afterLines: number, extra: string[] = [], timeoutMs = 300_000): Promise<{ killed: boolean; stdout: string }> {
+/**
+ * Starts an apply and SIGKILLs it `delayMs` after `afterLines` step lines have been printed, so the kill lands
+ * somewhere inside the next step (dialing, running, or between the remote exit and the state write).
+ */
+export function labApplyKilledAfter(name: string, stack: string, afterLines: number, delayMs = 0, extra: string[] = [], timeoutMs = 300_000): Promise<{ killed: boolean; stdout: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [LAB_CLI, "apply", "--stack", stack, "--name", name, "--quiet-checklist", ...extra], { stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     let killed = false;
+    let armed = false;
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.stdout.on("data", (d: Buffer) => {
       out += d.toString();
       const steps = out.split("\n").filter((l) => /^  (create|update|replace|delete|unchanged)\s/.test(l)).length;
-      if (!killed && steps >= afterLines) {
-        killed = child.kill("SIGKILL");
+      if (!armed && steps >= afterLines) {
+        armed = true;
+        setTimeout(() => {
+          killed = child.kill("SIGKILL");
+        }, delayMs);
       }
     });
     child.stderr.on("data", () => undefined);

@@ -7,6 +7,9 @@ import { SECRET_SIG_KEY, SECRET_SIG_VALUE, UNKNOWN_SENTINEL } from "../../previe
  */
 export const SECRET_HASH_KEY = "$secretSha256";
 
+/** Fields of a secret object that hold credentials (privateKey, password, privateKeyPassword, tokens). */
+const CREDENTIAL_KEY = /key|password|secret|token|stdin/i;
+
 export interface StoredSecret {
   [SECRET_HASH_KEY]: string;
 }
@@ -71,15 +74,21 @@ export class SecretVault {
     else if (v !== null && typeof v === "object") Object.values(v as Record<string, unknown>).forEach((x) => this.addWire(x));
   }
 
-  /** Every secret string, for scrubbing text before it is shown. */
+  /**
+   * Secret strings to scrub from text before it is shown: secret text values, and inside a secret object (the
+   * SDK marks the whole `connection` secret) only the credential fields, so host names and users stay readable.
+   */
   secretStrings(): string[] {
     const out = new Set<string>();
-    const walk = (x: unknown): void => {
-      if (typeof x === "string") out.add(x);
-      else if (Array.isArray(x)) x.forEach(walk);
-      else if (x !== null && typeof x === "object") Object.values(x as Record<string, unknown>).forEach(walk);
+    const walk = (x: unknown, credential: boolean): void => {
+      if (typeof x === "string") {
+        if (credential) out.add(x);
+      } else if (Array.isArray(x)) x.forEach((v) => walk(v, credential));
+      else if (x !== null && typeof x === "object") {
+        for (const [k, v] of Object.entries(x as Record<string, unknown>)) walk(v, credential || CREDENTIAL_KEY.test(k));
+      }
     };
-    this.byHash.forEach((v) => walk(v));
+    this.byHash.forEach((v) => walk(v, typeof v === "string"));
     return [...out];
   }
 

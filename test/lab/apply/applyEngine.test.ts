@@ -142,6 +142,8 @@ test("a host presenting another key than connection.hostKey is refused before an
   const s = await apply([cmd("a", { create: "echo ran >> log", hostKey: wrong })]);
   expect(s.ok).toBe(false);
   expect(s.error).toMatch(/presented host key SHA256:.*pins SHA256:.*refusing to connect/);
+  // The connection object is secret as a whole, but only its credentials are scrubbed: the host stays named.
+  expect(s.error).toContain(`host 127.0.0.1:${host.port} presented`);
   expect(host.execs).toHaveLength(0);
 });
 

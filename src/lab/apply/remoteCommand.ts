@@ -134,7 +134,7 @@ export async function dial(conn: RemoteConnection, log?: (line: string) => void)
         if (err instanceof HostKeyMismatchError) throw err;
         throw new Error(`dialing ${conn.user}@${conn.host}:${conn.port} after ${attempt} attempt(s): ${(err as Error).message}`);
       }
-      log?.(`Dial ${attempt}/${conn.dialErrorLimit === -1 ? "inf" : conn.dialErrorLimit} failed: retrying`);
+      log?.(`    dial ${conn.user}@${conn.host}:${conn.port} ${attempt}/${conn.dialErrorLimit === -1 ? "inf" : conn.dialErrorLimit} failed (${String((err as Error).message).split("\n")[0]}): retrying`);
       await sleep(delay);
       delay = Math.min(delay * 1.5, 5000);
     }

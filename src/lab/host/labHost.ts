@@ -80,7 +80,7 @@ export function labInfo(name = "lab", stateRoot = DEFAULT_STATE_ROOT): LabHostIn
 }
 
 /** The network plan (addresses, namespaces) of an existing lab, or undefined. */
-export function labNetwork(name = "lab", stateRoot = DEFAULT_STATE_ROOT): LabNetworkPlan | undefined {
+export function labNetworkOf(name = "lab", stateRoot = DEFAULT_STATE_ROOT): LabNetworkPlan | undefined {
   const rt = readJson<LabRuntime>(path.join(labStateDir(name, stateRoot), "runtime.json"));
   return rt ? labNetworkPlan(name, rt.slot) : undefined;
 }
@@ -122,13 +122,11 @@ async function upLocked(name: string, stateRoot: string, image: LabImage, log: (
 
   const existing = labInfo(name, stateRoot);
   if (existing) {
-    const plan = labNetwork(name, stateRoot)!;
+    const plan = labNetworkOf(name, stateRoot)!;
     return { info: existing, plan, stateDir, image, bootMs: 0, alreadyRunning: true };
   }
-  if (fs.existsSync(stateDir)) {
-    log(`lab: ${name} has leftovers from an earlier run; removing them first`);
-    await labDown(name, stateRoot);
-  }
+  // Leftovers of a crashed or powered-off host (state dir, namespaces or link) go first.
+  if (await labDown(name, stateRoot)) log(`lab: removed leftovers of an earlier ${name} that was no longer running`);
   const started = Date.now();
   const slot = await withDirLock(path.join(stateRoot, ".slots.lock"), 60_000, async () => {
     const s = await allocateSlot(name, stateRoot);

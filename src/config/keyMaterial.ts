@@ -63,8 +63,11 @@ const LOGIN_KEY_TYPES: Record<string, KeyKind | "sk-ed25519"> = {
   "sk-ssh-ed25519@openssh.com": "sk-ed25519",
 };
 
-/** Host key types a freshly imaged box may present before hardening. */
-const BOOTSTRAP_HOST_KEY_TYPES = ["ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521"];
+/**
+ * Host key types a freshly imaged box may present before hardening. Not ssh-rsa: @pulumi/command 1.2.1 offers
+ * only the pinned key's own algorithm, and for RSA that is SHA-1 `ssh-rsa`, which OpenSSH >= 8.8 refuses.
+ */
+const BOOTSTRAP_HOST_KEY_TYPES = ["ssh-ed25519", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521"];
 
 /** A short, safe excerpt of a public value for messages (never the whole key). */
 export function excerpt(value: string): string {
@@ -86,7 +89,10 @@ export function checkPublicKeyLine(line: string, purpose: "login" | "bootstrap-h
   const type = fields[0] ?? "";
   const allowed = purpose === "login" ? Object.keys(LOGIN_KEY_TYPES) : BOOTSTRAP_HOST_KEY_TYPES;
   if (!allowed.includes(type)) {
-    const why = purpose === "login" ? " (the hardened sshd accepts only Ed25519, security-key Ed25519 and RSA >= 3072)" : "";
+    const why =
+      purpose === "login"
+        ? " (the hardened sshd accepts only Ed25519, security-key Ed25519 and RSA >= 3072)"
+        : " (an RSA host key would be checked with SHA-1 ssh-rsa, which OpenSSH refuses; get the Ed25519 one with `ssh-keyscan -t ed25519 HOST`)";
     return { ok: false, message: `must be an authorized_keys line starting with one of ${allowed.join(", ")}${why}, not ${excerpt(line)}` };
   }
   if (fields.length < 2 || !/^[A-Za-z0-9+/]+={0,2}$/.test(fields[1])) {

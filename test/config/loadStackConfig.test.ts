@@ -47,6 +47,7 @@ describe("loadStackConfig", () => {
     ["RSA key given as the Ed25519 host key", () => [h({ hostKeys: { ...base().hostKeys, ed25519: keys().hostRsa.privateKey } })], "ha-hardened-host:hosts[0].hostKeys.ed25519: must be an Ed25519 private key, not RSA"],
     ["a public key where a private key belongs", () => [h({ automationKey: keys().automation.publicKey })], "ha-hardened-host:hosts[0].automationKey: must be an OpenSSH private key"],
     ["a truncated private key", () => [h({ automationKey: keys().automation.privateKey.slice(0, 120) + "\n-----END OPENSSH PRIVATE KEY-----\n" })], "ha-hardened-host:hosts[0].automationKey: must be a complete OpenSSH private key"],
+    ["an RSA bootstrap host key (pinning it would force SHA-1 ssh-rsa)", () => [h({ bootstrap: { ...base().bootstrap, hostKey: keys().hostRsa.publicKey } })], "ha-hardened-host:hosts[0].bootstrap.hostKey: must be an authorized_keys line starting with one of ssh-ed25519, ecdsa-sha2-nistp256"],
     ["a LAN CIDR with host bits", () => [h({ lanCidrs: ["192.168.1.7/24"] })], "ha-hardened-host:hosts[0].lanCidrs[0]: must be a network address (host bits zero), e.g. 192.168.1.0/24"],
     ["a LAN CIDR prefix too long", () => [h({ lanCidrs: ["10.0.0.0/33"] })], "ha-hardened-host:hosts[0].lanCidrs[0]: must have a prefix length of 0-32, not /33"],
     ["an unknown key in a host", () => [h({ adress: "x" })], "ha-hardened-host:hosts[0].adress: is not a known setting"],

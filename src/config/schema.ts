@@ -59,7 +59,7 @@ export const bootstrapSchema = z.strictObject({
     secret: true,
   }),
   hostKey: doc(publicKeyLine("bootstrap-host"), {
-    description: "The fresh box's current SSH host public key (authorized_keys format), e.g. from `ssh-keyscan -t ed25519 HOST`; the bootstrap connection is pinned to it.",
+    description: "The fresh box's current Ed25519 (or ECDSA) SSH host public key in authorized_keys format, e.g. from `ssh-keyscan -t ed25519 HOST`; the bootstrap connection is pinned to it.",
     example: "ssh-ed25519 AAAA…",
   }),
   port: doc(port("bootstrap.port").optional(), {

@@ -21,7 +21,7 @@ export class FakeSystemd {
     const s = this.state;
     fs.writeFileSync(path.join(this.bin, "systemd-run"), `#!/bin/bash
 unit='' delay=''
-while [ $# -gt 0 ]; do case $1 in --unit=*) unit=\${1#--unit=};; --on-active=*) delay=\${1#--on-active=};; --quiet) ;; *) break;; esac; shift; done
+while [ $# -gt 0 ]; do case $1 in --unit=*) unit=\${1#--unit=};; --on-active=*) delay=\${1#--on-active=};; --timer-property=RemainAfterElapse=no) ;; --quiet) ;; *) break;; esac; shift; done
 [ -e '${s}/'"$unit".timer ] && { echo "Unit $unit.timer already exists." >&2; exit 1; }
 printf '%s\\n' "$delay" "$@" > '${s}/'"$unit".timer
 echo "systemd-run $unit $delay $*" >> '${s}/log'

@@ -40,6 +40,8 @@ if systemctl is-active --quiet -- "$unit.timer"; then
 else
   if [ -f "$dropin" ]; then cp -p -- "$dropin" "$state/previous-dropin"; rm -f -- "$state/previous-dropin.absent"
   else rm -f -- "$state/previous-dropin"; : > "$state/previous-dropin.absent"; fi
+  # An elapsed or failed leftover of the same transient unit would make systemd-run refuse the name.
+  systemctl stop -- "$unit.timer" >/dev/null 2>&1 || true
   systemctl reset-failed -- "$unit.service" "$unit.timer" >/dev/null 2>&1 || true
   cat > "$state/rollback.sh" <<ROLLBACK
 #!/bin/sh
@@ -51,7 +53,8 @@ if [ '$socket' = yes ]; then systemctl daemon-reload; systemctl restart '$servic
 systemctl try-reload-or-restart '$service.service'
 ROLLBACK
   chmod 0700 "$state/rollback.sh"
-  systemd-run --quiet --unit="$unit" --on-active="$seconds" /bin/sh "$state/rollback.sh" \\
+  # RemainAfterElapse=no: once fired, the timer unloads, so is-active above never mistakes it for an armed one.
+  systemd-run --quiet --unit="$unit" --on-active="$seconds" --timer-property=RemainAfterElapse=no /bin/sh "$state/rollback.sh" \\
     || fail "systemd-run could not arm the rollback timer, so the change was not made" "check that systemd runs on the host (systemctl is-system-running)"
 fi
 rm -f -- "$state/rolled-back"

@@ -43,7 +43,12 @@ describe("sshd-config apply and verify-login scripts (real sshd -t; systemd fake
         escalate: false,
       }),
     );
-  const fire = () => host.run(systemd.armed(UNIT)!.command.map(shellQuote).join(" "));
+  // The timer elapsing: with RemainAfterElapse=no systemd unloads it, then runs the command.
+  const fire = () => {
+    const armed = systemd.armed(UNIT)!;
+    fs.rmSync(path.join(systemd.state, `${UNIT}.timer`));
+    return host.run(armed.command.map(shellQuote).join(" "));
+  };
   const installed = () => host.run(`cat ${HOST_PATHS.sshdDropIn}`);
 
   beforeAll(() => {
@@ -112,9 +117,14 @@ describe("sshd-config apply and verify-login scripts (real sshd -t; systemd fake
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("the sshd change was rolled back at");
     expect(r.stderr).toContain("fix: run pulumi up again with --replace");
+    // The next apply (after --replace) re-arms a fresh rollback and clears the marker.
+    expect(apply(render({ MaxSessions: "1" })).stdout).toMatch(/^changed/);
+    expect(systemd.armed(UNIT)?.delay).toBe("180");
+    expect(host.run(`test -e ${HOST_PATHS.stateDir}/rolled-back`).status).not.toBe(0);
+    expect(verify().status).toBe(0);
+    expect(apply(render()).stdout).toMatch(/^changed/);
+    expect(verify().status).toBe(0);
     systemd.clearLog();
-    host.run(`rm -f ${HOST_PATHS.stateDir}/rolled-back`);
-    host.run(`rm -f ${path.join(systemd.state, UNIT + ".timer")}`);
   });
 
   test("converges after an interruption between install and reload: the next run reloads and records it", () => {

@@ -57,28 +57,28 @@ test("the first apply created every step on the blank host, and a re-apply of th
   const again = labApply(name, STACK);
   expect(again.code).toBe(0);
   expect(SUMMARY.exec(again.stdout)?.[1]).toBe("0");
-});
+}, 240_000);
 
 test("the host presents exactly the host keys pinned in config (Ed25519 and RSA), seen from the WAN", () => {
   const r = inNs(info.netns.wan, "ssh-keyscan", ["-T", "5", "-t", "ed25519,rsa", "-p", String(info.port), info.address]);
   const seen = r.stdout.split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split(" ").slice(1, 3).join(" ")).sort();
   expect(seen).toEqual([pub("ssh_host_ed25519_key"), pub("ssh_host_rsa_key")].sort());
   expect(admin.hostKey).toBe(pub("ssh_host_ed25519_key"));
-});
+}, 240_000);
 
 test("the admin logs in from the LAN with its key and has passwordless sudo", () => {
   const r = sshAttempt(info.netns.lan, admin, "publickey", { remote: "sudo -n true && id -un" });
   expect(r.ok).toBe(true);
   expect(r.stderr).toMatch(/Authenticated to .* using "publickey"/);
   expect(r.stdout.trim()).toBe(admin.user);
-});
+}, 240_000);
 
 test("root cannot log in, even with a key that root's authorized_keys trusts", () => {
   asAdmin(admin, "sudo -n install -d -m 700 /root/.ssh && sudo -n tee -a /root/.ssh/authorized_keys >/dev/null", pub("operator_ed25519") + "\n");
   const r = sshAttempt(info.netns.lan, { ...admin, user: "root" }, "publickey");
   expect(r.ok).toBe(false);
   expect(r.stderr).toMatch(/Permission denied \(publickey\)/);
-});
+}, 240_000);
 
 test("password and keyboard-interactive logins are refused even with the right password; the server offers only publickey", () => {
   asAdmin(admin, "sudo -n chpasswd", `${admin.user}:${pw}\nroot:${pw}\n`);
@@ -92,7 +92,7 @@ test("password and keyboard-interactive logins are refused even with the right p
       expect(r.methodsOffered).toBe("publickey");
     }
   }
-});
+}, 240_000);
 
 test("nmap from the WAN finds the SSH port offering only the project's algorithms (ssh2-enum-algos)", () => {
   const r = inNs(info.netns.wan, "nmap", ["-Pn", "-n", "-p", String(info.port), "--script", "ssh2-enum-algos", info.address], { timeoutMs: 120_000 });
@@ -107,7 +107,7 @@ test("nmap from the WAN finds the SSH port offering only the project's algorithm
   expect(section("mac_algorithms")).toEqual([...STRONG_MACS]);
   expect(section("server_host_key_algorithms").every((a) => (STRONG_HOST_KEY_ALGORITHMS as readonly string[]).includes(a))).toBe(true);
   expect(section("compression_algorithms")).toEqual(["none"]);
-});
+}, 240_000);
 
 test("the homeassistant user cannot log in, even with a key in its authorized_keys (no login shell, not allowed)", () => {
   const entry = asAdmin(admin, "getent passwd homeassistant").trim().split(":");
@@ -117,7 +117,7 @@ test("the homeassistant user cannot log in, even with a key in its authorized_ke
   const r = sshAttempt(info.netns.lan, { ...admin, user: "homeassistant" }, "publickey");
   expect(r.ok).toBe(false);
   expect(r.stderr).toMatch(/Permission denied/);
-});
+}, 240_000);
 
 test("sshd -T on the host shows every enforced baseline value", () => {
   const t = sshdT();
@@ -128,7 +128,7 @@ test("sshd -T on the host shows every enforced baseline value", () => {
   const effective = (d: string, v: string): string => (d === "CASignatureAlgorithms" ? v.split(",").filter((a) => !a.includes("-cert-v01@")).join(",") : v);
   const want = Object.fromEntries(enforced.map((s) => [s.directive, effective(s.directive, s.value).toLowerCase()]));
   expect(Object.fromEntries(Object.entries(seen).map(([k, v]) => [k, v?.toLowerCase()]))).toEqual(want);
-});
+}, 240_000);
 
 test("ssh-audit 2.5.0, from the WAN, passes the project's policy and rates nothing fail", () => {
   const policy = path.join(PROJECT_DIR, "lab", "ssh-audit-policy.txt");
@@ -142,7 +142,7 @@ test("ssh-audit 2.5.0, from the WAN, passes the project's policy and rates nothi
   // the strict-KEX marker (ssh-audit#270). Any other warning is a real finding.
   const warns = full.stdout.split("\n").filter((l) => /\[warn\]/.test(l));
   expect(warns.filter((l) => !/sntrup761x25519-sha512@openssh\.com\s+-- \[warn\] using experimental algorithm|kex-strict-s-v00@openssh\.com\s+-- \[warn\] unknown algorithm/.test(l))).toEqual([]);
-});
+}, 240_000);
 
 test("a stack that would lock the admin out is refused before it reaches the host", () => {
   const stateFile = path.join(stateDir, `apply-state.${STACK}.json`);
@@ -160,7 +160,7 @@ test("a stack that would lock the admin out is refused before it reaches the hos
     expect(r.stdout).not.toMatch(/^ {2}(create|update|replace|delete)/m);
   }
   expect({ state: fs.readFileSync(stateFile, "utf8"), dropIn: dropInSha() }).toEqual(before);
-});
+}, 240_000);
 
 test("an sshd config that fails `sshd -t` never reaches a reload: the old config keeps serving new logins", () => {
   const sighups = (): number => asAdmin(admin, "sudo -n journalctl -u ssh.service --no-pager -o cat | grep -c 'Received SIGHUP' || true").trim() as unknown as number;
@@ -176,4 +176,4 @@ test("an sshd config that fails `sshd -t` never reaches a reload: the old config
   const again = labApply(name, STACK);
   expect(again.code).toBe(0);
   expect(SUMMARY.exec(again.stdout)?.[1]).toBe("0");
-});
+}, 240_000);

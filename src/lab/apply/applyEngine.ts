@@ -3,7 +3,8 @@ import { CapturedResource } from "../../preview/capturedResource";
 import { decodeManifest } from "../../host/stepManifest";
 import { ApplyState, readApplyState, StoredResource, writeApplyState } from "./applyState";
 import { customDependencies, Goal, PlannedStep, planApply } from "./planApply";
-import { dial, execCommand, RemoteConnection, RunResult, sftpWriteText, toRemoteConnection } from "./remoteCommand";
+import { HOST_PATHS } from "../../host/hostPaths";
+import { dial, execCommand, HostKeyMismatchError, RemoteConnection, RunResult, sftpWriteText, toRemoteConnection } from "./remoteCommand";
 import { scrubText } from "./scrubText";
 import { canonicalJson, SecretVault } from "./wireValue";
 
@@ -99,6 +100,13 @@ export async function runApply(opts: ApplyOptions): Promise<ApplySummary> {
   for (const s of opts.extraSecrets ?? []) vault.addWire({ "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: s });
   const secrets = vault.secretStrings();
   const plan = planApply(opts.captured, state, vault);
+  // Like Pulumi's pending operations: an earlier run died inside these steps; what they did on the host is unknown,
+  // and the plan simply runs them again (a create that did not finish stored nothing).
+  const interrupted = state.pendingOperations ?? [];
+  for (const p of interrupted) {
+    log(`  warning: the previous apply was interrupted during ${p.op} of ${p.urn.split("::").pop()} (started ${p.startedAt}); it runs again`);
+  }
+  state.pendingOperations = [];
   const records: StepRecord[] = [];
   let commandsRun = 0;
   const save = (): void => writeApplyState(opts.statePath, state);
@@ -115,7 +123,11 @@ export async function runApply(opts: ApplyOptions): Promise<ApplySummary> {
     try {
       result = await runner.run(conn, cmd, { stdin: typeof inputs.stdin === "string" ? inputs.stdin : undefined, env, signal: opts.signal });
     } catch (e) {
-      throw new StepFailedError(`host ${conn.host}: resource ${describeStep({ name }, inputs)} could not run: ${scrubText((e as Error).message, secrets, 4)}`);
+      const hint =
+        e instanceof HostKeyMismatchError && interrupted.length > 0
+          ? `\n  The previous apply was interrupted during ${interrupted.map((p) => `${p.op} of ${p.urn.split("::").pop()}`).join(", ")}: the host may be half-way through a host key change. If that step armed an sshd rollback, wait for it to restore the previous config (ha-hardened-host: ${HOST_PATHS.rollbackSeconds} s) and apply again.`
+          : "";
+      throw new StepFailedError(`host ${conn.host}: resource ${describeStep({ name }, inputs)} could not run: ${scrubText((e as Error).message, secrets, 4)}${hint}`);
     }
     if (result.exitCode !== 0) {
       const tail = scrubText(result.stderr || result.stdout, secrets);
@@ -206,6 +218,10 @@ export async function runApply(opts: ApplyOptions): Promise<ApplySummary> {
     const t0 = Date.now();
     let commands = 0;
     const name = step.op === "delete" ? (step.old.urn.split("::").pop() ?? step.old.urn) : step.goal.res.name;
+    if (step.op !== "same") {
+      state.pendingOperations = [{ urn: step.op === "delete" ? step.old.urn : step.goal.res.urn, op: step.op, startedAt: new Date(t0).toISOString() }];
+      save();
+    }
     try {
       switch (step.op) {
         case "same":
@@ -245,8 +261,10 @@ export async function runApply(opts: ApplyOptions): Promise<ApplySummary> {
           break;
         }
       }
+      state.pendingOperations = [];
       if (step.op !== "same" || plan.indexOf(step) === plan.length - 1) save();
     } catch (e) {
+      state.pendingOperations = [];
       error = (e as Error).message;
       log(`  ${step.op.padEnd(9)} ${name}  FAILED after ${fmtMs(Date.now() - t0)}`);
       break;

@@ -30,6 +30,8 @@ export interface ApplyState {
   salt: string;
   resources: StoredResource[];
   pendingDeletes: StoredResource[];
+  /** Steps started and not finished: set before a step runs, cleared after (Pulumi's pending_operations). */
+  pendingOperations?: { urn: string; op: string; startedAt: string }[];
 }
 
 export function emptyState(stack: string): ApplyState {

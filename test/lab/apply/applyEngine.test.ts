@@ -157,3 +157,17 @@ test("an abort mid-run keeps what finished, and the next apply converges without
   expect(again.ok).toBe(true);
   expect(again.steps.map((x) => `${x.op}:${x.name}`)).toEqual(["same:a", "create:b", "create:c"]);
 });
+
+test("a run killed inside a step leaves a pending-operation mark; the next apply names it and runs the step again", async () => {
+  const prog = [cmd("a", { create: "echo a >> log" })];
+  fs.mkdirSync(path.dirname(statePath), { recursive: true });
+  const { emptyState, writeApplyState } = await import("../../../src/lab/apply/applyState");
+  const st = emptyState(STACK);
+  st.pendingOperations = [{ urn: urnOf("a"), op: "create", startedAt: "2026-01-01T00:00:00.000Z" }];
+  writeApplyState(statePath, st);
+  const lines: string[] = [];
+  const s = await runApply({ stack: STACK, captured: prog, statePath, log: (l) => lines.push(l) });
+  expect(s.ok).toBe(true);
+  expect(lines[0]).toMatch(/previous apply was interrupted during create of a .*runs again/);
+  expect(JSON.parse(fs.readFileSync(statePath, "utf8")).pendingOperations).toEqual([]);
+});

@@ -90,7 +90,18 @@ export async function captureProgram(opts: CaptureOptions): Promise<CapturedReso
   settings.setMockOptions(monitor, PROJECT_NAME, opts.stack, opts.preview);
   Object.assign(getStore(), flags);
   pulumi.runtime.setAllConfig(opts.config.config, opts.config.secretKeys);
-  await runInPulumiStack(async () => opts.program());
+  // A program that throws (bad config) must surface here once, not also as the Stack resource's
+  // unhandled rejection: keep the error, let the Stack finish empty, then rethrow.
+  let programError: { error: unknown } | undefined;
+  await runInPulumiStack(async () => {
+    try {
+      return await opts.program();
+    } catch (error) {
+      programError = { error };
+      return {};
+    }
+  });
   await settings.waitForRPCs();
+  if (programError) throw programError.error;
   return monitor.captured;
 }

@@ -18,8 +18,8 @@ export class StackFileError extends Error {
   }
 }
 
-export function stackFilePath(projectDir: string, stack: string): string {
-  return path.join(projectDir, "stacks", `Pulumi.${stack}.yaml`);
+export function stackFilePath(stacksDir: string, stack: string): string {
+  return path.join(stacksDir, `Pulumi.${stack}.yaml`);
 }
 
 /** Replaces every `{secure: ciphertext}` with an opaque-secret marker; reports whether one was found. */
@@ -67,28 +67,29 @@ export function setAtPath(root: Record<string, unknown>, configPath: string, val
 }
 
 /**
- * Reads stacks/Pulumi.STACK.yaml. `overrides` maps `project:key.path` (as `pulumi config set --path` takes it)
+ * Reads STACKSDIR/Pulumi.STACK.yaml. `overrides` maps `project:key.path` (as `pulumi config set --path` takes it)
  * to values; `secretOverrides` lists which of them are secret.
  */
 export function readStackFile(
-  projectDir: string,
+  stacksDir: string,
   stack: string,
   overrides: Record<string, unknown> = {},
   secretOverrides: string[] = [],
 ): StackConfig {
-  const file = stackFilePath(projectDir, stack);
+  const file = stackFilePath(stacksDir, stack);
+  const shown = path.relative(process.cwd(), file) || file;
   if (!fs.existsSync(file)) {
-    throw new StackFileError(`stack file ${path.relative(projectDir, file)} does not exist: create it from stacks/Pulumi.example.yaml`);
+    throw new StackFileError(`stack file ${shown} does not exist: create it from stacks/Pulumi.example.yaml`);
   }
   let doc: unknown;
   try {
     doc = YAML.parse(fs.readFileSync(file, "utf8"));
   } catch (e) {
-    throw new StackFileError(`stack file ${path.relative(projectDir, file)} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+    throw new StackFileError(`stack file ${shown} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
   }
   const raw = (doc as { config?: Record<string, unknown> } | null)?.config ?? {};
   if (typeof raw !== "object" || Array.isArray(raw)) {
-    throw new StackFileError(`stack file ${path.relative(projectDir, file)}: \`config\` must be a mapping of keys to values`);
+    throw new StackFileError(`stack file ${shown}: \`config\` must be a mapping of keys to values`);
   }
   const values: Record<string, unknown> = {};
   const secretKeys = new Set<string>();

@@ -1,0 +1,103 @@
+import * as path from "path";
+import { PolicyPackClient } from "../analyzer/PolicyPackClient";
+import { PolicyDiagnostic } from "../analyzer/policyDiagnostic";
+import { startPolicyPack } from "../analyzer/startPolicyPack";
+import { ConfigError } from "../config/configError";
+import { captureProgram, PROJECT_NAME } from "../preview/captureProgram";
+import { CapturedResource } from "../preview/capturedResource";
+import { readStackFile, StackFileError } from "../preview/readStackFile";
+import { checklistReport, ChecklistEntry, PolicyRun } from "./checklistReport";
+import { hostOfResource, HARDENED_HOST_TYPE } from "./hostOfResource";
+
+export interface CheckOptions {
+  projectDir: string;
+  stack: string;
+  /** Where Pulumi.STACK.yaml is; default <projectDir>/stacks (Pulumi.yaml's stackConfigDir). */
+  stacksDir?: string;
+  /** Config overrides by `project:path` (as `pulumi config set --path` takes them), e.g. for the lab. */
+  overrides?: Record<string, unknown>;
+  secretOverrides?: string[];
+  /** Preview (outputs unknown) or up (outputs known). */
+  preview?: boolean;
+}
+
+export interface CheckViolation {
+  policy: string;
+  enforcementLevel: string;
+  severity: string;
+  resource: string;
+  message: string;
+}
+
+export type CheckResult =
+  | { kind: "config-error"; message: string }
+  | {
+      kind: "checked";
+      resources: CapturedResource[];
+      violations: CheckViolation[];
+      checklist: ChecklistEntry[];
+      mandatory: number;
+      timings: { captureMs: number; packStartMs: number; analyzeMs: number };
+    };
+
+/** The program under mocks, every resource through the real pack over gRPC: Analyze each, then AnalyzeStack. */
+export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
+  let stackConfig;
+  try {
+    stackConfig = readStackFile(opts.stacksDir ?? path.join(opts.projectDir, "stacks"), opts.stack, opts.overrides, opts.secretOverrides);
+  } catch (e) {
+    if (e instanceof StackFileError) return { kind: "config-error", message: e.message };
+    throw e;
+  }
+  // Start the pack while the program runs: the two do not depend on each other.
+  const packStarting = startPolicyPack(path.join(opts.projectDir, "policies"));
+  packStarting.catch(() => undefined);
+  let pack: PolicyPackClient | undefined;
+  try {
+    const t0 = Date.now();
+    let resources: CapturedResource[];
+    try {
+      const { runProgram } = require("../program") as { runProgram: () => unknown };
+      resources = await captureProgram({ stack: opts.stack, config: stackConfig, preview: opts.preview ?? true, program: runProgram });
+    } catch (e) {
+      if (ConfigError.isInstance(e)) return { kind: "config-error", message: e.message };
+      throw e;
+    }
+    const captureMs = Date.now() - t0;
+    pack = await packStarting;
+    await pack.configureStack({ stack: opts.stack, project: PROJECT_NAME, dryRun: opts.preview ?? true });
+    const t1 = Date.now();
+    const diagnostics: PolicyDiagnostic[] = [];
+    const runs: PolicyRun[] = [];
+    const policyNames = (await pack.getAnalyzerInfo()).policies.map((p) => p.name);
+    for (const r of resources) {
+      const result = await pack.analyzeFull(r);
+      diagnostics.push(...result.diagnostics.map((d) => ({ ...d, urn: d.urn || r.urn })));
+      const na = new Set(result.notApplicable.map((n) => n.policyName));
+      for (const name of policyNames) runs.push({ urn: r.urn, policyName: name, notApplicable: na.has(name) });
+    }
+    diagnostics.push(...(await pack.analyzeStack(resources)));
+    const analyzeMs = Date.now() - t1;
+
+    const hostOf = hostOfResource(resources);
+    const hosts = resources.filter((r) => r.type === HARDENED_HOST_TYPE).map((r) => r.name);
+    const violations = diagnostics.map((d) => ({
+      policy: d.policyName,
+      enforcementLevel: d.enforcementLevel,
+      severity: d.severity ?? "",
+      resource: d.urn,
+      message: d.message,
+    }));
+    return {
+      kind: "checked",
+      resources,
+      violations,
+      checklist: checklistReport(hosts, hostOf, diagnostics, runs),
+      mandatory: diagnostics.filter((d) => d.enforcementLevel === "mandatory" || d.enforcementLevel === "remediate").length,
+      timings: { captureMs, packStartMs: pack.startupMs, analyzeMs },
+    };
+  } finally {
+    if (pack) await pack.stop();
+    else await packStarting.then((p) => p.stop(), () => undefined);
+  }
+}

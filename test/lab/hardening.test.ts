@@ -144,20 +144,22 @@ test("ssh-audit 2.5.0, from the WAN, passes the project's policy and rates nothi
   expect(warns.filter((l) => !/sntrup761x25519-sha512@openssh\.com\s+-- \[warn\] using experimental algorithm|kex-strict-s-v00@openssh\.com\s+-- \[warn\] unknown algorithm/.test(l))).toEqual([]);
 }, 240_000);
 
-test("a stack that would lock the admin out is refused before it reaches the host", () => {
+test("a stack that would lock the admin out, or that breaks a mandatory policy, is refused before it reaches the host", () => {
   const stateFile = path.join(stateDir, `apply-state.${STACK}.json`);
   const before = { state: fs.readFileSync(stateFile, "utf8"), dropIn: dropInSha() };
-  const variants: [string, RegExp][] = [
-    [`ha-hardened-host:hosts[0].sshd.extraSettings.AllowUsers=nobody`, /hosts\[0\]\.sshd\.extraSettings\.AllowUsers: must include the admin/],
-    [`ha-hardened-host:hosts[0].admin.authorizedKeys=[]`, /hosts\[0\]\.admin\.authorizedKeys: must have at least one key/],
+  const variants: [string, number, RegExp][] = [
+    [`ha-hardened-host:hosts[0].sshd.extraSettings.AllowUsers=nobody`, 2, /hosts\[0\]\.sshd\.extraSettings\.AllowUsers: must include the admin/],
+    [`ha-hardened-host:hosts[0].admin.authorizedKeys=[]`, 2, /hosts\[0\]\.admin\.authorizedKeys: must have at least one key/],
+    [`ha-hardened-host:hosts[0].sshd.extraSettings.PasswordAuthentication=yes`, 1, /refused: \d+ mandatory policy violation/],
   ];
-  for (const [config, message] of variants) {
+  for (const [config, code, message] of variants) {
     const r = labApply(name, STACK, ["--config", config]);
-    expect(r.code).toBe(2);
+    expect({ config, code: r.code }).toEqual({ config, code });
     expect(r.stderr).toMatch(message);
     expect(r.stderr).toMatch(/nothing was sent to/);
     expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(r.stdout).not.toMatch(/^ {2}(create|update|replace|delete)/m);
+    if (code === 1) expect(r.stdout).toMatch(/mandatory violation \[ssh-password-auth-disabled\]/);
   }
   expect({ state: fs.readFileSync(stateFile, "utf8"), dropIn: dropInSha() }).toEqual(before);
 }, 240_000);

@@ -139,7 +139,11 @@ export async function applyLab(argv: string[], out: (l: string) => void, err: (l
   try {
     args = parseApplyArgs(argv);
   } catch (e) {
-    err((e instanceof UsageError && e.message ? `lab apply: ${e.message}\n` : "") + USAGE);
+    if (e instanceof UsageError && e.message === "") {
+      out(USAGE);
+      return { code: 0 };
+    }
+    err((e instanceof UsageError ? `lab apply: ${e.message}\n` : `lab apply: ${(e as Error).message}\n`) + USAGE);
     return { code: 2 };
   }
   const info = labInfo(args.name);

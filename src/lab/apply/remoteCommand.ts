@@ -73,6 +73,9 @@ function fingerprint(blob: Buffer): string {
   return "SHA256:" + require("crypto").createHash("sha256").update(blob).digest("base64").replace(/=+$/, "");
 }
 
+/** Bound on all attempts of one dial, even with dialErrorLimit -1 (unlimited in the provider). */
+const DIAL_DEADLINE_MS = 10 * 60_000;
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** One ssh.Dial: TCP + handshake + host key check + key auth, bounded by perDialTimeout. */
@@ -125,12 +128,13 @@ function isPermanent(err: unknown): boolean {
 export async function dial(conn: RemoteConnection, log?: (line: string) => void): Promise<Client> {
   const pinned = conn.hostKey ? parsePinnedKey(conn.hostKey) : undefined;
   let delay = 100;
+  const deadline = Date.now() + DIAL_DEADLINE_MS;
   for (let attempt = 1; ; attempt++) {
     try {
       return await dialOnce(conn, pinned);
     } catch (err) {
       const limitReached = conn.dialErrorLimit > -1 && attempt > conn.dialErrorLimit;
-      if (isPermanent(err) || limitReached || attempt > 1000) {
+      if (isPermanent(err) || limitReached || Date.now() + delay > deadline) {
         if (err instanceof HostKeyMismatchError) throw err;
         throw new Error(`dialing ${conn.user}@${conn.host}:${conn.port} after ${attempt} attempt(s): ${(err as Error).message}`);
       }

@@ -3,6 +3,7 @@ import * as path from "path";
 import { STRONG_CIPHERS, STRONG_HOST_KEY_ALGORITHMS, STRONG_KEX, STRONG_MACS } from "../../src/checklist/sshd/algorithms";
 import { SSHD_BASELINE } from "../../src/checklist/sshd/baseline";
 import { HOST_PATHS } from "../../src/host/hostPaths";
+import { dial, toRemoteConnection } from "../../src/lab/apply/remoteCommand";
 import { labDown, LabHostInfo, labUp } from "../../src/lab/host/labHost";
 import { asAdmin, inNs, labApply, Login, PROJECT_DIR, sshAttempt, uniqueLabName } from "./labProbe";
 
@@ -64,6 +65,14 @@ test("the host presents exactly the host keys pinned in config (Ed25519 and RSA)
   const seen = r.stdout.split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split(" ").slice(1, 3).join(" ")).sort();
   expect(seen).toEqual([pub("ssh_host_ed25519_key"), pub("ssh_host_rsa_key")].sort());
   expect(admin.hostKey).toBe(pub("ssh_host_ed25519_key"));
+}, 240_000);
+
+test("pinning the RSA host key would lock the provider out of the hardened sshd: x/crypto/ssh then asks for ssh-rsa (SHA-1) only", async () => {
+  const key = fs.readFileSync(path.join(stateDir, "identity", "automation_ed25519"), "utf8");
+  const base = toRemoteConnection({ host: info.address, port: info.port, user: admin.user, privateKey: key, hostKey: pub("ssh_host_rsa_key"), dialErrorLimit: 0 }, "probe");
+  await expect(dial(base)).rejects.toThrow(/no matching host key format|handshake failed/i);
+  const c = await dial({ ...base, hostKey: pub("ssh_host_ed25519_key") });
+  c.end();
 }, 240_000);
 
 test("the admin logs in from the LAN with its key and has passwordless sudo", () => {

@@ -54,13 +54,20 @@ export async function startLoopbackSshHost(opts: { hostPrivateKey: string; clien
           const stream = accept();
           const rec: ExecRecord = { command: info.command, stdin: "", env: { ...env }, pty };
           execs.push(rec);
-          const child = spawn("bash", ["-c", info.command], { cwd: opts.workDir, env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...env } });
+          const child = spawn("bash", ["-c", info.command], { cwd: opts.workDir, detached: true, env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...env } });
           stream.on("data", (d: Buffer) => {
             rec.stdin += d.toString();
             child.stdin.write(d);
           });
           stream.on("end", () => child.stdin.end());
-          stream.on("close", () => child.kill("SIGKILL"));
+          // A closed channel ends the whole command, as sshd's session teardown would (the process group: bash and its children).
+          stream.on("close", () => {
+            try {
+              if (child.exitCode === null && child.pid) process.kill(-child.pid, "SIGKILL");
+            } catch {
+              /* already gone */
+            }
+          });
           child.stdin.on("error", () => undefined);
           child.stdout.on("data", (d: Buffer) => stream.write(d));
           child.stderr.on("data", (d: Buffer) => stream.stderr.write(d));

@@ -13,4 +13,8 @@ export const CONFIG_DEFAULTS = {
   allowTcpForwarding: { value: "local", reason: "The Securing checklist names an SSH tunnel to reach the UI, which needs local forwarding." },
   extraSettings: { value: {} as Record<string, string>, reason: "The baseline alone is the hardened configuration." },
   dialErrorLimit: { value: 10, reason: "@pulumi/command's own default: about 2.5 minutes of retries while a box boots." },
+  bootstrapDialErrorLimit: {
+    value: 40,
+    reason: "Retries (100 ms x1.5, at most 5 s apart: about 160 s) outlast the 120 s sshd rollback, so a re-run after an apply interrupted mid host-key switch waits for the rollback instead of failing.",
+  },
 } satisfies Record<string, ConfigDefault<unknown>>;

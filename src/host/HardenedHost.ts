@@ -99,7 +99,7 @@ export class HardenedHost extends pulumi.ComponentResource {
         user: host.bootstrap.user,
         privateKey: pulumi.secret(host.bootstrap.privateKey),
         hostKey: host.bootstrap.hostKey,
-        dialErrorLimit: CONFIG_DEFAULTS.dialErrorLimit.value,
+        dialErrorLimit: CONFIG_DEFAULTS.bootstrapDialErrorLimit.value,
       },
     };
     const admin: Phase = {

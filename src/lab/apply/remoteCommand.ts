@@ -116,14 +116,14 @@ function dialOnce(conn: RemoteConnection, pinned: { type: string; blob: Buffer }
 }
 
 function isPermanent(err: unknown): boolean {
-  if (err instanceof HostKeyMismatchError) return true;
   return /All configured authentication methods failed|Cannot parse privateKey|Encrypted private key detected/.test(String((err as Error)?.message));
 }
 
 /**
  * dialWithRetry (connection.go): up to dialErrorLimit + 1 attempts (-1: unlimited), delays from Pulumi's
- * retry.Until (100 ms, x1.5, at most 5 s here). Deviation: a host key mismatch or an auth refusal fails at
- * once; waiting cannot heal them.
+ * retry.Until (100 ms, x1.5, at most 5 s here). A host key mismatch is retried like any dial error, as the
+ * provider does: an interrupted host-key switch heals when the sshd rollback fires. Deviation: an auth
+ * refusal fails at once; waiting cannot heal it.
  */
 export async function dial(conn: RemoteConnection, log?: (line: string) => void): Promise<Client> {
   const pinned = conn.hostKey ? parsePinnedKey(conn.hostKey) : undefined;

@@ -3,7 +3,6 @@ import * as path from "path";
 import * as YAML from "yaml";
 import { formatChecklist } from "../../check/checklistReport";
 import { CheckResult, runCheck } from "../../check/runCheck";
-import { ConfigError } from "../../config/configError";
 import { labInfo } from "../host/labHost";
 import { assertLabName, DEFAULT_STATE_ROOT, labStateDir } from "../host/labPaths";
 import { runApply, summarize } from "./applyEngine";
@@ -157,18 +156,7 @@ export async function applyLab(argv: string[], out: (l: string) => void, err: (l
   const overrides = { ...labValues, ...args.config };
 
   const t0 = Date.now();
-  // The SDK's Stack also rejects a promise nobody awaits with the program's ConfigError; runCheck reports that
-  // error itself, so the stray copy must not crash the process (node exits on an unhandled rejection).
-  const stray = (e: unknown): void => {
-    if (!ConfigError.isInstance(e)) throw e;
-  };
-  process.on("unhandledRejection", stray);
-  let check: CheckResult;
-  try {
-    check = await runCheck({ projectDir: projectDir(), stack: args.stack, overrides, secretOverrides: secret, preview: false });
-  } finally {
-    setImmediate(() => process.off("unhandledRejection", stray));
-  }
+  const check: CheckResult = await runCheck({ projectDir: projectDir(), stack: args.stack, overrides, secretOverrides: secret, preview: false });
   if (check.kind === "config-error") {
     err(`ha-hardened-host: ${check.message}`);
     err(`lab apply: refused: the stack config is invalid; nothing was sent to ${info.address}.`);

@@ -55,10 +55,15 @@ afterAll(async () => {
   fs.rmSync(identityDir, { recursive: true, force: true });
 }, 180_000);
 
+let straightApply = "";
+let straightLab: Lab | undefined;
+
 test(`an apply SIGKILLed at a random step converges on re-run, and matches a host applied straight through (seed ${SEED})`, async () => {
   const straight = await up("cs");
   const first = labApply(straight.name, STACK, ["--identity", identityDir]);
   expect(first.code).toBe(0);
+  straightApply = first.stdout;
+  straightLab = straight;
   const stepCount = first.stdout.split("\n").filter((l) => /^ {2}create\s/.test(l)).length;
   expect(stepCount).toBeGreaterThan(3);
 
@@ -75,4 +80,31 @@ test(`an apply SIGKILLed at a random step converges on re-run, and matches a hos
   expect(SUMMARY.exec(settled.stdout)?.[1]).toBe("0");
 
   expect(managedFiles(killed)).toEqual(managedFiles(straight));
+}, 900_000);
+
+test("an apply killed after the bootstrap sshd step switched the host key, but before its state was saved, converges: the re-run's pinned bootstrap login waits for the sshd rollback", async () => {
+  if (!straightLab) throw new Error("the straight-through apply of the previous test did not run");
+  const steps = straightApply.split("\n").filter((l) => /^ {2}create\s/.test(l));
+  const sshdIndex = steps.findIndex((l) => /bootstrap-sshd-config/.test(l));
+  expect(sshdIndex).toBeGreaterThan(0);
+  const lab = await up("cw");
+  // Stop right after the step that switched the host key: the next step (the new admin login) has not disarmed the rollback.
+  const k = await labApplyKilledAfter(lab.name, STACK, sshdIndex + 1, 0, ["--identity", identityDir]);
+  expect(k.killed).toBe(true);
+  const admin = { ...adminOf(straightLab), address: lab.info.address, port: lab.info.port };
+  expect(asAdmin(admin, `systemctl is-active ${HOST_PATHS.rollbackUnit}.timer || true`).trim()).toBe("active");
+  // Now forget that step, as if the kill had landed between the remote exit and the state write.
+  const stateFile = path.join(lab.stateDir, `apply-state.${STACK}.json`);
+  const state = JSON.parse(fs.readFileSync(stateFile, "utf8"));
+  const urn = state.resources.find((r: { urn: string }) => r.urn.endsWith("bootstrap-sshd-config")).urn;
+  state.resources = state.resources.filter((r: { urn: string }) => r.urn !== urn);
+  state.pendingOperations = [{ urn, op: "create", startedAt: new Date().toISOString() }];
+  fs.writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
+
+  const rerun = labApply(lab.name, STACK, ["--identity", identityDir], 400_000);
+  if (rerun.code !== 0) throw new Error(`the re-run failed:\n${rerun.stdout}\n${rerun.stderr}`);
+  expect(rerun.stdout + rerun.stderr).toMatch(/presented host key .*retrying/);
+  const settled = labApply(lab.name, STACK, ["--identity", identityDir]);
+  expect(SUMMARY.exec(settled.stdout)?.[1]).toBe("0");
+  expect(managedFiles(lab)).toEqual(managedFiles(straightLab));
 }, 900_000);

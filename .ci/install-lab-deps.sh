@@ -17,10 +17,12 @@ missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+export DEBIAN_FRONTEND=noninteractive
+# Fresh package lists even when nothing is missing: the tests `apt-get download` Debian's sshd and sudo to
+# check rendered configs with the real binaries, and stale lists name versions the mirror no longer has.
+apt-get update -q
 if [ "${#missing[@]}" -eq 0 ]; then
   echo "install-lab-deps: all present (${pkgs[*]})"
   exit 0
 fi
-export DEBIAN_FRONTEND=noninteractive
-apt-get update -q
 apt-get install -y -q "${missing[@]}"

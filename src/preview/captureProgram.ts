@@ -93,15 +93,24 @@ export async function captureProgram(opts: CaptureOptions): Promise<CapturedReso
   // A program that throws (bad config) must surface here once, not also as the Stack resource's
   // unhandled rejection: keep the error, let the Stack finish empty, then rethrow.
   let programError: { error: unknown } | undefined;
-  await runInPulumiStack(async () => {
-    try {
-      return await opts.program();
-    } catch (error) {
-      programError = { error };
-      return {};
-    }
-  });
-  await settings.waitForRPCs();
+  // The SDK stores `new Error().stack` on every promise it tracks, only to describe leaks at exit; with a
+  // few hundred resources that is half the capture time. Errors here are reported by message, so the
+  // traces are off while the program runs.
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    await runInPulumiStack(async () => {
+      try {
+        return await opts.program();
+      } catch (error) {
+        programError = { error };
+        return {};
+      }
+    });
+    await settings.waitForRPCs();
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
+  }
   if (programError) throw programError.error;
   return monitor.captured;
 }

@@ -6,7 +6,7 @@ import { ConfigError } from "../src/config/configError";
 import { decodeManifest, decodeUserSpec } from "../src/host/stepManifest";
 import { runProgram } from "../src/program";
 import { configMap, keys, validHost } from "./support/keyFixtures";
-import { inspectOutput, recordProgram, RecordedRegistration } from "./support/mockMonitor";
+import { inspectOutput, recordProgram, RecordedRegistration } from "./support/recordProgram";
 
 const isSecretWire = (v: any) => v !== null && typeof v === "object" && SECRET_SIG_KEY in v;
 const unwrap = (v: any): any => (isSecretWire(v) ? unwrap(v.value) : v);

@@ -75,12 +75,20 @@ export interface CaptureOptions {
   program: () => unknown;
 }
 
+/** What a capture saw: every registration, and the program's own result or the error it threw. */
+export interface CaptureOutcome {
+  resources: CapturedResource[];
+  result?: unknown;
+  /** Set when the program threw (a bad config, say); the registrations made before it are still listed. */
+  failed?: { error: unknown };
+}
+
 /**
  * Runs the Pulumi program under the SDK's mock runtime, with the stack's config as the CLI would pass it,
  * and returns every resource it registered, in registration order. One capture per process: the SDK's
  * runtime state is global.
  */
-export async function captureProgram(opts: CaptureOptions): Promise<CapturedResource[]> {
+export async function captureRegistrations(opts: CaptureOptions): Promise<CaptureOutcome> {
   const mocks = new OfflineMocks(opts.preview);
   await pulumi.runtime.setMocks(mocks, PROJECT_NAME, opts.stack, opts.preview);
   const monitor = new CapturingMonitor(mocks);
@@ -91,8 +99,8 @@ export async function captureProgram(opts: CaptureOptions): Promise<CapturedReso
   Object.assign(getStore(), flags);
   pulumi.runtime.setAllConfig(opts.config.config, opts.config.secretKeys);
   // A program that throws (bad config) must surface here once, not also as the Stack resource's
-  // unhandled rejection: keep the error, let the Stack finish empty, then rethrow.
-  let programError: { error: unknown } | undefined;
+  // unhandled rejection: keep the error, let the Stack finish empty, then report it.
+  const outcome: CaptureOutcome = { resources: monitor.captured };
   // The SDK stores `new Error().stack` on every promise it tracks, only to describe leaks at exit; with a
   // few hundred resources that is half the capture time. Errors here are reported by message, so the
   // traces are off while the program runs.
@@ -101,9 +109,10 @@ export async function captureProgram(opts: CaptureOptions): Promise<CapturedReso
   try {
     await runInPulumiStack(async () => {
       try {
-        return await opts.program();
+        outcome.result = await opts.program();
+        return outcome.result;
       } catch (error) {
-        programError = { error };
+        outcome.failed = { error };
         return {};
       }
     });
@@ -111,6 +120,12 @@ export async function captureProgram(opts: CaptureOptions): Promise<CapturedReso
   } finally {
     Error.stackTraceLimit = stackTraceLimit;
   }
-  if (programError) throw programError.error;
-  return monitor.captured;
+  return outcome;
+}
+
+/** captureRegistrations for callers that only go on when the program succeeded: its error is thrown. */
+export async function captureProgram(opts: CaptureOptions): Promise<CapturedResource[]> {
+  const outcome = await captureRegistrations(opts);
+  if (outcome.failed) throw outcome.failed.error;
+  return outcome.resources;
 }

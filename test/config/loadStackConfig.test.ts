@@ -4,7 +4,7 @@ import { loadStackConfig } from "../../src/config/loadStackConfig";
 import { opaqueSecret } from "../../src/preview/opaqueSecret";
 import { runProgram } from "../../src/program";
 import { configMap, keys, validHost } from "../support/keyFixtures";
-import { recordProgram } from "../support/mockMonitor";
+import { recordProgram } from "../support/recordProgram";
 
 function load(hosts: unknown[], secret = true) {
   const m = configMap(hosts, secret);

@@ -3,7 +3,7 @@ import { configSourceFromMap } from "../../src/config/configSource";
 import { loadStackConfig } from "../../src/config/loadStackConfig";
 import { readStackFile } from "../../src/preview/readStackFile";
 import { runProgram } from "../../src/program";
-import { recordProgram } from "../support/mockMonitor";
+import { recordProgram } from "../support/recordProgram";
 
 const stacksDir = path.join(__dirname, "../../stacks");
 

@@ -4,6 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { labDown, labUp } from "../src/lab/host/labHost";
 import { SshTarget, sshClientArgs, writeKnownHosts } from "../src/lab/host/sshClientArgs";
+import { median } from "./median";
 
 export interface ApplyBenchResult {
   /** `npm run lab -- apply --stack lab` onto a blank host: whole command (capture + policy pack + replay). */
@@ -48,7 +49,6 @@ function lynisIndex(target: SshTarget, sudo: string): number {
   }
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function runApplyBench(opts: { noopRuns?: number; withBlankLynis?: boolean; log?: (l: string) => void } = {}): Promise<ApplyBenchResult> {
   const log = opts.log ?? ((l: string) => console.log(l));

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as YAML from "yaml";
+import { median } from "./median";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const CHECK = path.join(ROOT, "dist", "src", "cli", "check.js");
@@ -30,7 +31,6 @@ export function generateStack(n: number, dir: string): string {
   return name;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** One `npm run check` (the built CLI, as the npm script runs it) under GNU time for the check's own peak. */
 function runOnce(stack: string, stacksDir: string): Promise<{ wallMs: number; selfKb: number; packKb: number; packStartMs: number }> {

@@ -44,6 +44,11 @@ export interface PolicyPackInfo {
 /** Config per policy, as `--policy-pack-config` takes it: a level, or properties with an optional level. */
 export type PolicyPackConfig = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
 
+/** Mandatory fails the preview and blocks the resource; a remediation that still fails counts as mandatory. */
+export function blocksDeployment(level: EnforcementLevel): boolean {
+  return level === "mandatory" || level === "remediate";
+}
+
 export const ENFORCEMENT_LEVELS: readonly EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
 /** Indexed by the proto enum PolicySeverity (0 = unspecified). */
 export const SEVERITIES: readonly (Severity | undefined)[] = [undefined, "low", "medium", "high", "critical"];

@@ -1,4 +1,4 @@
-import { PolicyDiagnostic } from "../analyzer/policyDiagnostic";
+import { blocksDeployment, PolicyDiagnostic } from "../analyzer/policyDiagnostic";
 import { CHECKLIST_ITEMS } from "../checklist/items";
 
 export type ItemStatus = "pass" | "fail" | "warn" | "not-applicable" | "not-enforced";
@@ -42,7 +42,7 @@ export function checklistReport(
       let status: ItemStatus;
       if (policies.length === 0) {
         status = "not-enforced";
-      } else if (findings.some((d) => d.enforcementLevel === "mandatory" || d.enforcementLevel === "remediate")) {
+      } else if (findings.some((d) => blocksDeployment(d.enforcementLevel))) {
         status = "fail";
       } else if (findings.length > 0) {
         status = "warn";

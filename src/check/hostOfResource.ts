@@ -1,6 +1,5 @@
+import { HARDENED_HOST_TYPE } from "../host/stepManifest";
 import { CapturedResource } from "../preview/capturedResource";
-
-export const HARDENED_HOST_TYPE = "ha-hardened-host:index:HardenedHost";
 
 /** Maps each URN to the name of the HardenedHost it belongs to (itself or an ancestor); absent: stack-wide. */
 export function hostOfResource(resources: CapturedResource[]): Map<string, string> {

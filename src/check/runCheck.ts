@@ -1,14 +1,15 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PolicyPackClient } from "../analyzer/PolicyPackClient";
-import { PolicyDiagnostic } from "../analyzer/policyDiagnostic";
+import { blocksDeployment, PolicyDiagnostic } from "../analyzer/policyDiagnostic";
 import { startPolicyPack } from "../analyzer/startPolicyPack";
 import { ConfigError } from "../config/configError";
 import { captureProgram, PROJECT_NAME } from "../preview/captureProgram";
 import { CapturedResource } from "../preview/capturedResource";
 import { readStackFile, StackFileError } from "../preview/readStackFile";
 import { checklistReport, ChecklistEntry, PolicyRun } from "./checklistReport";
-import { hostOfResource, HARDENED_HOST_TYPE } from "./hostOfResource";
+import { HARDENED_HOST_TYPE } from "../host/stepManifest";
+import { hostOfResource } from "./hostOfResource";
 
 export interface CheckOptions {
   projectDir: string;
@@ -130,7 +131,7 @@ async function checkWith(opts: CheckOptions, packStarting: Promise<PolicyPackCli
     resources,
     violations,
     checklist: checklistReport(hosts, hostOf, diagnostics, runs),
-    mandatory: diagnostics.filter((d) => d.enforcementLevel === "mandatory" || d.enforcementLevel === "remediate").length,
+    mandatory: diagnostics.filter((d) => blocksDeployment(d.enforcementLevel)).length,
     timings: { captureMs, packStartMs: pack.startupMs, analyzeMs, packPeakRssKb },
   };
 }

@@ -10,7 +10,7 @@ import { isOpaqueSecret } from "../preview/opaqueSecret";
 import { HOST_PATHS, hostKeyPath, HostKeyKind } from "./hostPaths";
 import { remoteScript } from "./remoteScript";
 import { renderSshdDropIn } from "./renderSshdDropIn";
-import { encodeUserSpec, StepManifest } from "./stepManifest";
+import { encodeUserSpec, HARDENED_HOST_TYPE, StepManifest } from "./stepManifest";
 import { APPLY_SSHD_CONFIG_SCRIPT } from "./steps/applySshdConfigScript";
 import { CLOSE_BOOTSTRAP_SCRIPT } from "./steps/closeBootstrapScript";
 import { ENSURE_USER_SCRIPT } from "./steps/ensureUserScript";
@@ -18,8 +18,6 @@ import { FILTER_MODULI_SCRIPT } from "./steps/filterModuliScript";
 import { INSTALL_FILE_SCRIPT } from "./steps/installFileScript";
 import { INSTALL_PACKAGES_SCRIPT } from "./steps/installPackagesScript";
 import { VERIFY_LOGIN_SCRIPT } from "./steps/verifyLoginScript";
-
-export const HARDENED_HOST_TYPE = "ha-hardened-host:index:HardenedHost";
 
 /** Every input of remote.Command except `triggers`: the bootstrap phase ignores them after its first run. */
 export const BOOTSTRAP_IGNORED_INPUTS = ["connection", "create", "update", "delete", "stdin", "environment", "logging", "addPreviousOutputInEnv"];

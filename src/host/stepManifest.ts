@@ -6,6 +6,9 @@
  */
 export const STEP_MANIFEST_PREFIX = "# ha-hardened-host-step ";
 
+/** The Pulumi type of the per-host component whose children the steps are. */
+export const HARDENED_HOST_TYPE = "ha-hardened-host:index:HardenedHost";
+
 export type StepManifest =
   /** A file written atomically from stdin (content = stdin). */
   | { kind: "file"; host: string; path: string; mode: string; owner: string; group: string }

@@ -163,10 +163,9 @@ export async function applyLab(argv: string[], out: (l: string) => void, err: (l
     return { code: 2 };
   }
   if (!args.quietChecklist) out(formatChecklist(check.checklist));
-  const mandatory = check.violations.filter((v) => v.enforcementLevel === "mandatory" || v.enforcementLevel === "remediate");
   for (const v of check.violations) out(`${v.enforcementLevel} violation [${v.policy}] ${v.resource}\n    ${v.message}`);
-  if (mandatory.length > 0) {
-    err(`lab apply: refused: ${mandatory.length} mandatory policy violation(s); nothing was sent to ${info.address}.`);
+  if (check.mandatory > 0) {
+    err(`lab apply: refused: ${check.mandatory} mandatory policy violation(s); nothing was sent to ${info.address}.`);
     return { code: 1 };
   }
   out(`policy gate passed in ${Date.now() - t0} ms; applying stack ${args.stack} to lab ${args.name} (${info.address})`);

@@ -1,32 +1,37 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
-import { formatChecklist } from "../../check/checklistReport";
-import { CheckResult, runCheck } from "../../check/runCheck";
-import { labInfo } from "../host/labHost";
+import { locateEngine, PulumiRun, runPulumi } from "../../engine/pulumiEngine";
+import { PROJECT_NAME } from "../../preview/captureProgram";
+import { labInfo, LabHostInfo } from "../host/labHost";
 import { assertLabName, DEFAULT_STATE_ROOT, labStateDir } from "../host/labPaths";
-import { runApply, summarize } from "./applyEngine";
-import { applyStatePath } from "./applyState";
 import { ensureLabIdentity, LabIdentity } from "./labIdentity";
+import { labStackFile, saltOf } from "./labStackFile";
 
-const USAGE = `usage: npm run lab -- apply --stack NAME [--name LAB] [--identity DIR] [--config KEY=VALUE]... [--quiet-checklist]
-  Replays stacks/Pulumi.NAME.yaml onto the lab host LAB (default "lab"): the policy pack judges the
-  captured resources first (a mandatory violation refuses the apply), then every command runs over SSH
-  with @pulumi/command 1.2.1's semantics. The lab's stand-in for \`pulumi up\`.
+const USAGE = `usage: npm run lab -- apply --stack NAME [--name LAB] [--identity DIR] [--config KEY=VALUE]... [--preview] [-- PULUMI-ARGS]
+  \`pulumi up --policy-pack policies\` (the real Pulumi engine) of stacks/Pulumi.NAME.yaml against the lab host
+  LAB (default "lab"). The lab's address, bootstrap login and generated identity are set as config on a working
+  copy of the stack file (secrets through \`pulumi config set --secret\`, on stdin); state lives in the lab's own
+  file backend. The preview runs the policy pack first: a mandatory violation refuses the update.
   --identity DIR     where the lab's generated keys live (default <lab state dir>/identity)
   --config KEY=VALUE try a variant without editing the stack file, as \`pulumi config set --path\` takes it,
-                     e.g. 'ha-hardened-host:hosts[0].sshd.extraSettings.MaxAuthTries=2' (VALUE is JSON or text)`;
+                     e.g. 'ha-hardened-host:hosts[0].sshd.extraSettings.MaxAuthTries=2' (VALUE is JSON or text)
+  --preview          \`pulumi preview\` instead of \`pulumi up\`
+  -- PULUMI-ARGS     passed on to pulumi (e.g. -- --expect-no-changes)`;
 
 export interface ApplyArgs {
   stack: string;
   name: string;
   identityDir?: string;
-  quietChecklist: boolean;
+  preview: boolean;
   config: Record<string, unknown>;
+  pulumiArgs: string[];
 }
 
+class UsageError extends Error {}
+
 export function parseApplyArgs(argv: string[]): ApplyArgs {
-  const out: Partial<ApplyArgs> & { config: Record<string, unknown> } = { name: "lab", quietChecklist: false, config: {} };
+  const out: ApplyArgs = { stack: "", name: "lab", preview: false, config: {}, pulumiArgs: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (flag: string): string => {
@@ -35,10 +40,14 @@ export function parseApplyArgs(argv: string[]): ApplyArgs {
       if (!v) throw new UsageError(`${flag} must be followed by a value`);
       return v;
     };
-    if (a === "--stack" || a.startsWith("--stack=")) out.stack = value("--stack");
+    if (a === "--") {
+      out.pulumiArgs = argv.slice(i + 1);
+      break;
+    } else if (a === "--stack" || a.startsWith("--stack=")) out.stack = value("--stack");
     else if (a === "--name" || a.startsWith("--name=")) out.name = value("--name");
     else if (a === "--identity" || a.startsWith("--identity=")) out.identityDir = path.resolve(value("--identity"));
-    else if (a === "--quiet-checklist") out.quietChecklist = true;
+    else if (a === "--preview") out.preview = true;
+    else if (a === "--quiet-checklist") continue; // accepted for older scripts: the CLI prints the policy summary
     else if (a === "--config" || a.startsWith("--config=")) {
       const kv = value("--config");
       const eq = kv.indexOf("=");
@@ -51,47 +60,45 @@ export function parseApplyArgs(argv: string[]): ApplyArgs {
         v = raw;
       }
       out.config[kv.slice(0, eq)] = v;
-    }
-    else if (a === "--help" || a === "-h") throw new UsageError("");
+    } else if (a === "--help" || a === "-h") throw new UsageError("");
     else throw new UsageError(`unknown argument "${a}"`);
   }
   if (!out.stack) throw new UsageError("--stack is required");
   if (!/^[A-Za-z0-9_.-]+$/.test(out.stack)) throw new UsageError(`--stack must be a stack name (letters, digits, _ . -), got "${out.stack}"`);
-  assertLabName(out.name!);
-  return out as ApplyArgs;
+  assertLabName(out.name);
+  return out;
 }
 
-class UsageError extends Error {}
-
-const CFG = "ha-hardened-host:hosts[0]";
+const CFG = `${PROJECT_NAME}:hosts[0]`;
 
 /**
- * Config for the lab host in place of the stack's `secure:` values (which only the Pulumi CLI decrypts):
- * where the host is, its bootstrap login, and generated identity. Keys as `pulumi config set --path` takes them.
+ * What the lab puts in place of the stack's own host facts: where the host is, its bootstrap login, and the
+ * generated identity. Keys as `pulumi config set --path` takes them; `secret` lists those set as secrets.
  */
-export function labOverrides(info: NonNullable<ReturnType<typeof labInfo>>, id: LabIdentity, stackAdminKeys: string[] = []): { overrides: Record<string, unknown>; secret: string[] } {
+export function labOverrides(info: LabHostInfo, id: LabIdentity, stackAdminKeys: string[] = []): { plain: Record<string, unknown>; secret: Record<string, string> } {
   const read = (p: string): string => fs.readFileSync(p, "utf8");
-  const overrides: Record<string, unknown> = {
-    [`${CFG}.address`]: info.address,
-    [`${CFG}.bootstrap.user`]: info.bootstrapUser,
-    [`${CFG}.bootstrap.port`]: info.port,
-    [`${CFG}.bootstrap.hostKey`]: info.hostKey,
-    [`${CFG}.bootstrap.privateKey`]: read(info.privateKeyPath),
-    [`${CFG}.automationKey`]: read(id.automationKeyPath),
-    [`${CFG}.hostKeys.ed25519`]: read(id.hostEd25519Path),
-    [`${CFG}.hostKeys.rsa`]: read(id.hostRsaPath),
-    // The stack's own admin keys stay (a user's laptop key still works); the lab's operator key is added.
-    [`${CFG}.admin.authorizedKeys`]: [...stackAdminKeys.filter((k) => k.split(" ")[1] !== id.operatorPublicKey.split(" ")[1]), id.operatorPublicKey],
+  return {
+    plain: {
+      [`${CFG}.address`]: info.address,
+      [`${CFG}.bootstrap.user`]: info.bootstrapUser,
+      [`${CFG}.bootstrap.port`]: info.port,
+      [`${CFG}.bootstrap.hostKey`]: info.hostKey,
+      // The stack's own admin keys stay (a user's laptop key still works); the lab's operator key is added.
+      [`${CFG}.admin.authorizedKeys`]: [...stackAdminKeys.filter((k) => k.split(" ")[1] !== id.operatorPublicKey.split(" ")[1]), id.operatorPublicKey],
+    },
+    secret: {
+      [`${CFG}.bootstrap.privateKey`]: read(info.privateKeyPath),
+      [`${CFG}.automationKey`]: read(id.automationKeyPath),
+      [`${CFG}.hostKeys.ed25519`]: read(id.hostEd25519Path),
+      [`${CFG}.hostKeys.rsa`]: read(id.hostRsaPath),
+    },
   };
-  const secret = [`${CFG}.bootstrap.privateKey`, `${CFG}.automationKey`, `${CFG}.hostKeys.ed25519`, `${CFG}.hostKeys.rsa`];
-  return { overrides, secret };
 }
 
 /** hosts[0].admin.authorizedKeys as the stack file lists them (plain strings only; anything else: none). */
-export function stackAdminKeys(dir: string, stack: string): string[] {
+export function stackAdminKeys(stackFileText: string): string[] {
   try {
-    const doc = YAML.parse(fs.readFileSync(path.join(dir, "stacks", `Pulumi.${stack}.yaml`), "utf8")) as any;
-    const keys = doc?.config?.["ha-hardened-host:hosts"]?.[0]?.admin?.authorizedKeys;
+    const keys = (YAML.parse(stackFileText) as any)?.config?.[`${PROJECT_NAME}:hosts`]?.[0]?.admin?.authorizedKeys;
     return Array.isArray(keys) ? keys.filter((k: unknown): k is string => typeof k === "string") : [];
   } catch {
     return [];
@@ -108,29 +115,87 @@ export function projectDir(): string {
   throw new Error(`cannot find the project root (Pulumi.yaml) above ${__dirname}`);
 }
 
-/** The admin user the stack configures, read back from the captured verify-login or user steps. */
-function adminUserOf(result: Extract<CheckResult, { kind: "checked" }>): string | undefined {
-  for (const r of result.resources) {
-    const create = (r.inputs as Record<string, unknown>).create;
-    if (typeof create !== "string") continue;
-    const first = create.split("\n", 1)[0];
-    const m = /^# ha-hardened-host-step (\{.*\})$/.exec(first);
-    if (!m) continue;
-    const manifest = JSON.parse(m[1]) as { kind: string; user?: string };
-    if (manifest.kind === "verify-login" && manifest.user) return manifest.user;
-  }
-  return undefined;
+/** The lab's Pulumi workspace: its own file backend, passphrase and working stack file. */
+export interface LabWorkspace {
+  dir: string;
+  env: NodeJS.ProcessEnv;
+  stackFile: string;
+}
+
+export function labWorkspace(stateDir: string, stack: string): LabWorkspace {
+  const dir = path.join(stateDir, "pulumi");
+  fs.mkdirSync(path.join(dir, "state"), { recursive: true, mode: 0o700 });
+  const passphrase = path.join(dir, "passphrase");
+  if (!fs.existsSync(passphrase)) fs.writeFileSync(passphrase, require("crypto").randomBytes(24).toString("base64url") + "\n", { mode: 0o600 });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${locateEngine(projectDir())}${path.delimiter}${process.env.PATH ?? ""}`,
+    PULUMI_BACKEND_URL: `file://${path.join(dir, "state")}`,
+    PULUMI_CONFIG_PASSPHRASE_FILE: passphrase,
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+  };
+  delete env.PULUMI_CONFIG_PASSPHRASE;
+  return { dir, env, stackFile: path.join(dir, `Pulumi.${stack}.yaml`) };
+}
+
+/** Counts of the last update (`pulumi stack history`): what the engine did to each resource. */
+export interface UpdateCounts {
+  create: number;
+  update: number;
+  replace: number;
+  delete: number;
+  same: number;
+}
+
+export function summarize(c: UpdateCounts): string {
+  return `apply done: ${c.create} created, ${c.update} updated, ${c.replace} replaced, ${c.delete} deleted, ${c.same} unchanged`;
 }
 
 export interface ApplyOutcome {
   code: number;
-  commandsRun?: number;
+  counts?: UpdateCounts;
   ms?: number;
+  run?: PulumiRun;
 }
 
 /** `npm run lab -- apply`: returns the exit code (0 applied, 1 refused or failed, 2 bad usage or config). */
 export async function runApplyCommand(argv: string[], out: (l: string) => void = (l) => process.stdout.write(l + "\n"), err: (l: string) => void = (l) => process.stderr.write(l + "\n")): Promise<number> {
   return (await applyLab(argv, out, err)).code;
+}
+
+/** Sets up the lab stack (once), writes the working stack file and sets the secrets on stdin. */
+async function prepareStack(ws: LabWorkspace, args: ApplyArgs, info: LabHostInfo, identity: LabIdentity): Promise<string | undefined> {
+  const project = projectDir();
+  const committed = path.join(project, "stacks", `Pulumi.${args.stack}.yaml`);
+  if (!fs.existsSync(committed)) return `stack file stacks/Pulumi.${args.stack}.yaml does not exist`;
+  const text = fs.readFileSync(committed, "utf8");
+  const { plain, secret } = labOverrides(info, identity, stackAdminKeys(text));
+  const previous = fs.existsSync(ws.stackFile) ? saltOf(fs.readFileSync(ws.stackFile, "utf8")) : undefined;
+  if (!previous) {
+    // `stack init` writes a salt into the project's stack file; a scratch project keeps the committed file as it is.
+    const scratch = path.join(ws.dir, "init");
+    fs.mkdirSync(scratch, { recursive: true });
+    fs.writeFileSync(path.join(scratch, "Pulumi.yaml"), `name: ${PROJECT_NAME}\nruntime: nodejs\n`);
+    const init = await runPulumi(["stack", "init", args.stack, "--secrets-provider", "passphrase", "--non-interactive"], { cwd: scratch, env: ws.env, timeoutMs: 120_000 });
+    if (init.code !== 0 && !/already exists/.test(init.stderr + init.stdout)) return `pulumi stack init failed (exit ${init.code}): ${(init.stderr || init.stdout).trim()}`;
+  }
+  fs.writeFileSync(ws.stackFile, labStackFile(text, { ...plain, ...args.config }, previous), { mode: 0o600 });
+  for (const [key, value] of Object.entries(secret)) {
+    const r = await runPulumi(["config", "set", "--secret", "--raw", "--path", key, "--stack", args.stack, "--config-file", ws.stackFile, "--non-interactive"], { cwd: project, env: ws.env, input: value, timeoutMs: 120_000 });
+    if (r.code !== 0) return `pulumi config set --secret --path '${key}' failed (exit ${r.code}): ${(r.stderr || r.stdout).trim()}`;
+  }
+  return undefined;
+}
+
+/** Why a failed `pulumi up` failed, from what it printed, and whether the host was touched. */
+export function classifyFailure(output: string): { code: number; reason: string; touchedHost: boolean } {
+  const mandatory = output.match(/^\s+- \[mandatory\]/gm)?.length ?? 0;
+  if (mandatory > 0) return { code: 1, reason: `refused: ${mandatory} mandatory policy violation(s)`, touchedHost: false };
+  if (/\berror: ha-hardened-host:|^\s+ha-hardened-host:\S+: /m.test(output) && /preview failed|Running program .* failed|error: ha-hardened-host:/.test(output)) {
+    return { code: 2, reason: "refused: the stack config is invalid", touchedHost: false };
+  }
+  return { code: 1, reason: "pulumi up failed", touchedHost: true };
 }
 
 export async function applyLab(argv: string[], out: (l: string) => void, err: (l: string) => void): Promise<ApplyOutcome> {
@@ -152,40 +217,46 @@ export async function applyLab(argv: string[], out: (l: string) => void, err: (l
   }
   const stateDir = labStateDir(args.name, DEFAULT_STATE_ROOT);
   const identity = ensureLabIdentity(args.identityDir ?? path.join(stateDir, "identity"));
-  const { overrides: labValues, secret } = labOverrides(info, identity, stackAdminKeys(projectDir(), args.stack));
-  const overrides = { ...labValues, ...args.config };
-
-  const t0 = Date.now();
-  const check: CheckResult = await runCheck({ projectDir: projectDir(), stack: args.stack, overrides, secretOverrides: secret, preview: false });
-  if (check.kind === "config-error") {
-    err(`ha-hardened-host: ${check.message}`);
-    err(`lab apply: refused: the stack config is invalid; nothing was sent to ${info.address}.`);
-    return { code: 2 };
-  }
-  if (!args.quietChecklist) out(formatChecklist(check.checklist));
-  for (const v of check.violations) out(`${v.enforcementLevel} violation [${v.policy}] ${v.resource}\n    ${v.message}`);
-  if (check.mandatory > 0) {
-    err(`lab apply: refused: ${check.mandatory} mandatory policy violation(s); nothing was sent to ${info.address}.`);
+  const ws = labWorkspace(stateDir, args.stack);
+  const problem = await prepareStack(ws, args, info, identity);
+  if (problem) {
+    err(`lab apply: ${problem}`);
     return { code: 1 };
   }
-  out(`policy gate passed in ${Date.now() - t0} ms; applying stack ${args.stack} to lab ${args.name} (${info.address})`);
 
-  const summary = await runApply({
-    stack: args.stack,
-    captured: check.resources,
-    statePath: applyStatePath(stateDir, args.stack),
-    extraSecrets: [fs.readFileSync(info.privateKeyPath, "utf8")],
-    log: out,
-  });
-  out(summarize(summary));
-  if (!summary.ok) {
-    err(`lab apply: ${summary.error}`);
-    return { code: 1, commandsRun: summary.commandsRun, ms: summary.ms };
+  const t0 = Date.now();
+  const pending = { stdout: "", stderr: "" };
+  const onOutput = (chunk: string, stream: "stdout" | "stderr"): void => {
+    const lines = (pending[stream] + chunk).split("\n");
+    pending[stream] = lines.pop() ?? "";
+    for (const l of lines) (stream === "stdout" ? out : err)(l);
+  };
+  const verb = args.preview ? ["preview"] : ["up", "--yes"];
+  const run = await runPulumi(
+    [...verb, "--stack", args.stack, "--config-file", ws.stackFile, "--policy-pack", path.join(projectDir(), "policies"), "--non-interactive", ...args.pulumiArgs],
+    { cwd: projectDir(), env: ws.env, timeoutMs: 30 * 60_000, onOutput },
+  );
+  if (pending.stdout) out(pending.stdout);
+  if (pending.stderr) err(pending.stderr);
+  const ms = Date.now() - t0;
+  if (run.code !== 0) {
+    const why = classifyFailure(run.stdout + run.stderr);
+    err(`lab apply: ${why.reason}${why.touchedHost ? ` (exit ${run.code})` : `; nothing was sent to ${info.address}.`}`);
+    return { code: why.code, ms, run };
   }
-  const adminUser = adminUserOf(check);
-  if (adminUser) {
-    const admin = { user: adminUser, privateKeyPath: identity.operatorKeyPath, hostKey: identity.hostEd25519Public };
-    fs.writeFileSync(path.join(stateDir, "admin.json"), JSON.stringify(admin) + "\n", { mode: 0o600 });
+  if (args.preview) return { code: 0, ms, run };
+
+  const history = await runPulumi(["stack", "history", "--json", "--stack", args.stack, "--page-size", "1"], { cwd: projectDir(), env: ws.env, timeoutMs: 120_000 });
+  const last = (JSON.parse(history.stdout || "[]") as { resourceChanges?: Partial<UpdateCounts> }[])[0]?.resourceChanges ?? {};
+  const counts: UpdateCounts = { create: last.create ?? 0, update: last.update ?? 0, replace: last.replace ?? 0, delete: last.delete ?? 0, same: last.same ?? 0 };
+  out(summarize(counts));
+
+  const outputs = await runPulumi(["stack", "output", "--json", "--stack", args.stack], { cwd: projectDir(), env: ws.env, timeoutMs: 120_000 });
+  const hosts = (JSON.parse(outputs.stdout || "{}") as { hosts?: Record<string, { adminConnection?: { user?: string; hostKey?: string } }> }).hosts ?? {};
+  const admin = Object.values(hosts)[0]?.adminConnection;
+  if (admin?.user) {
+    const login = { user: admin.user, privateKeyPath: identity.operatorKeyPath, hostKey: admin.hostKey ?? identity.hostEd25519Public };
+    fs.writeFileSync(path.join(stateDir, "admin.json"), JSON.stringify(login) + "\n", { mode: 0o600 });
   }
-  return { code: 0, commandsRun: summary.commandsRun, ms: summary.ms };
+  return { code: 0, counts, ms, run };
 }

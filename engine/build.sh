@@ -33,7 +33,7 @@ if on_path=$(command -v pulumi 2>/dev/null); then
   log "pulumi on PATH ($on_path, version '${v:-?}') is older than $MIN_PULUMI or unusable: not used"
 fi
 
-key=$(cd "$here" && cat build.sh */go.mod */go.sum */*.go | sha256sum | cut -c1-12)
+key=$(cd "$here" && find build.sh */go.mod */go.sum */*.go ! -name '*_test.go' | LC_ALL=C sort | xargs cat | sha256sum | cut -c1-12)
 cache=${HA_ENGINE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ha-hardened-host/engine}
 dir=$cache/pulumi-$PULUMI_VERSION-$key
 pulumi_home=${PULUMI_HOME:-$HOME/.pulumi}
@@ -69,6 +69,7 @@ if [ ! -x "$dir/bin/pulumi" ]; then
   mv "$tmp" "$dir"
   trap - EXIT
   log "built in $(( $(date +%s) - start )) s into $dir"
+  for old in "$cache"/pulumi-v*; do [ "$old" = "$dir" ] || rm -rf -- "$old"; done
 fi
 
 if ! cmp -s "$plugin" "$dir/plugins/pulumi-resource-command" 2>/dev/null; then

@@ -2,6 +2,7 @@
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { projectDir, runApplyCommand, labWorkspace } from "../lab/apply/applyCommand";
 import { labDown, labInfo, labUp } from "../lab/host/labHost";
 import { assertLabName, DEFAULT_STATE_ROOT, labStateDir } from "../lab/host/labPaths";
 import { LabUnsupportedError } from "../lab/host/labPreflight";
@@ -12,7 +13,10 @@ const USAGE = `usage: npm run lab -- <command>
   ssh   [--name N] -- CMD   run CMD on the host as the admin (bootstrap login before the stack is applied)
   down  [--name N]          remove the host, its namespaces, links, processes and files
   info  [--name N]          print the running host's JSON line
-  apply ...                 replay a stack onto the lab host (see npm run lab -- apply --help)
+  apply ...                 pulumi up of a stack onto the lab host (see npm run lab -- apply --help)
+  pulumi [--name N] [--stack S] -- ARGS
+                            any pulumi command in the lab's workspace (its backend, passphrase and
+                            stack file), e.g. -- refresh --yes, -- destroy --yes, -- stack export
 N defaults to "lab".`;
 
 /** Admin login the apply engine records in <stateDir>/admin.json once the stack is applied. */
@@ -65,20 +69,25 @@ async function sshCommand(args: string[]): Promise<number> {
   return new Promise((resolve) => child.on("close", (code) => resolve(code ?? 255)));
 }
 
-async function applyCommand(args: string[]): Promise<number> {
-  let mod: { runApplyCommand?: (argv: string[]) => Promise<number> };
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require("../lab/apply/applyCommand");
-  } catch (err) {
-    process.stderr.write(`lab apply: the replay engine (src/lab/apply/applyCommand) is not built: ${(err as Error).message.split("\n")[0]}\n`);
-    return 1;
+/** Pulumi commands that read the stack's config, so they get the lab's working stack file. */
+const TAKES_CONFIG_FILE = new Set(["preview", "up", "update", "refresh", "destroy", "config", "import"]);
+
+async function pulumiCommand(args: string[]): Promise<number> {
+  const sep = args.indexOf("--");
+  const own = sep >= 0 ? args.slice(0, sep) : args;
+  const pulumiArgs = sep >= 0 ? args.slice(sep + 1) : [];
+  let stack = "lab";
+  const si = own.findIndex((a) => a === "--stack");
+  if (si >= 0) {
+    stack = own[si + 1] ?? "";
+    own.splice(si, 2);
   }
-  if (typeof mod.runApplyCommand !== "function") {
-    process.stderr.write("lab apply: src/lab/apply/applyCommand does not export runApplyCommand(argv)\n");
-    return 1;
-  }
-  return mod.runApplyCommand(args);
+  if (!/^[A-Za-z0-9_.-]+$/.test(stack)) throw new Error(`--stack must be a stack name, got "${stack}"`);
+  const name = parseName(own);
+  const ws = labWorkspace(labStateDir(name, DEFAULT_STATE_ROOT), stack);
+  const extra = TAKES_CONFIG_FILE.has(pulumiArgs[0] ?? "") && fs.existsSync(ws.stackFile) ? ["--config-file", ws.stackFile] : [];
+  const child = spawn("pulumi", [...pulumiArgs, "--stack", stack, ...extra], { cwd: projectDir(), env: ws.env, stdio: "inherit" });
+  return new Promise((resolve) => child.on("close", (code) => resolve(code ?? 255)));
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -112,7 +121,9 @@ export async function main(argv: string[]): Promise<number> {
       case "ssh":
         return await sshCommand(rest);
       case "apply":
-        return await applyCommand(rest);
+        return await runApplyCommand(rest);
+      case "pulumi":
+        return await pulumiCommand(rest);
       case undefined:
       case "help":
       case "--help":

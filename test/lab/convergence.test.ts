@@ -3,16 +3,29 @@ import * as os from "os";
 import * as path from "path";
 import { HOST_PATHS } from "../../src/host/hostPaths";
 import { labDown, LabHostInfo, labUp } from "../../src/lab/host/labHost";
-import { asAdmin, labApply, labApplyKilledAfter, Login, seededRandom, uniqueLabName } from "./labProbe";
+import { applyCounts, asAdmin, createdSteps, labApply, labApplyKilledAfter, labPulumi, Login, seededRandom, uniqueLabName } from "./labProbe";
 
 /**
  * Two fresh lab hosts from the same stack and the same identity: one applied straight through, the other
- * SIGKILLed at a seeded random step and applied again. Both must end with byte-identical managed files.
+ * `pulumi up` SIGKILLed (the whole process group) at a seeded random step, recovered with exactly the commands
+ * the README gives, and applied again. Both must end with byte-identical managed files.
  * Replay a failure with HH_KILL_SEED=<seed printed in the failure>.
  */
 const STACK = process.env.HH_LAB_STACK ?? "lab";
 const SEED = Number(process.env.HH_KILL_SEED ?? Date.now() % 1_000_000);
-const SUMMARY = /apply done: .*; (\d+) remote command\(s\)/;
+const NO_CHANGES = { created: 0, updated: 0, replaced: 0, deleted: 0 };
+
+/** What the README tells a user to type after an interrupted `pulumi up`, then the up itself. */
+function recoverAndApply(lab: Lab, timeoutMs = 600_000): { code: number | null; output: string } {
+  const cancel = labPulumi(lab.name, ["cancel", "--yes", "--non-interactive"], STACK);
+  const refresh = labPulumi(lab.name, ["refresh", "--clear-pending-creates", "--yes", "--non-interactive"], STACK);
+  const up = labApply(lab.name, STACK, ["--identity", identityDir], timeoutMs);
+  return { code: refresh.code === 0 ? up.code : refresh.code, output: [cancel, refresh, up].map((r) => r.stdout + r.stderr).join("\n") };
+}
+
+function deployment(lab: Lab): { resources: { urn: string; dependencies?: string[] }[]; pending_operations?: unknown[] } & Record<string, unknown> {
+  return JSON.parse(labPulumi(lab.name, ["stack", "export"], STACK).stdout).deployment;
+}
 
 interface Lab {
   name: string;
@@ -58,13 +71,13 @@ afterAll(async () => {
 let straightApply = "";
 let straightLab: Lab | undefined;
 
-test(`an apply SIGKILLed at a random step converges on re-run, and matches a host applied straight through (seed ${SEED})`, async () => {
+test(`pulumi up SIGKILLed at a random step converges after the README's recovery, and matches a host applied straight through (seed ${SEED})`, async () => {
   const straight = await up("cs");
   const first = labApply(straight.name, STACK, ["--identity", identityDir]);
   expect(first.code).toBe(0);
   straightApply = first.stdout;
   straightLab = straight;
-  const stepCount = first.stdout.split("\n").filter((l) => /^ {2}create\s/.test(l)).length;
+  const stepCount = createdSteps(first.stdout).length;
   expect(stepCount).toBeGreaterThan(3);
 
   const killed = await up("ck");
@@ -74,18 +87,19 @@ test(`an apply SIGKILLed at a random step converges on re-run, and matches a hos
   const k = await labApplyKilledAfter(killed.name, STACK, afterLines, delayMs, ["--identity", identityDir]);
   expect({ seed: SEED, afterLines, delayMs, killed: k.killed }).toEqual({ seed: SEED, afterLines, delayMs, killed: true });
 
-  const rerun = labApply(killed.name, STACK, ["--identity", identityDir]);
-  if (rerun.code !== 0) throw new Error(`seed ${SEED}: killed ${delayMs} ms after ${afterLines} step(s), the re-run failed:\n${rerun.stdout}\n${rerun.stderr}`);
+  const rerun = recoverAndApply(killed);
+  if (rerun.code !== 0) throw new Error(`seed ${SEED}: killed ${delayMs} ms after ${afterLines} step(s), the recovery failed:\n${rerun.output}`);
   const settled = labApply(killed.name, STACK, ["--identity", identityDir]);
-  expect(SUMMARY.exec(settled.stdout)?.[1]).toBe("0");
+  expect(applyCounts(settled.stdout)).toMatchObject(NO_CHANGES);
+  expect(deployment(killed).pending_operations ?? []).toEqual([]);
 
   expect(managedFiles(killed)).toEqual(managedFiles(straight));
 }, 900_000);
 
-test("an apply killed after the bootstrap sshd step switched the host key, but before its state was saved, converges: the re-run's pinned bootstrap login waits for the sshd rollback", async () => {
+test("an up cut off after the bootstrap sshd step switched the host key, but before the engine recorded it, converges: the re-run's pinned bootstrap login waits for the sshd rollback", async () => {
   if (!straightLab) throw new Error("the straight-through apply of the previous test did not run");
-  const steps = straightApply.split("\n").filter((l) => /^ {2}create\s/.test(l));
-  const sshdIndex = steps.findIndex((l) => /bootstrap-sshd-config/.test(l));
+  const steps = createdSteps(straightApply);
+  const sshdIndex = steps.findIndex((l) => /bootstrap-sshd-config$/.test(l));
   expect(sshdIndex).toBeGreaterThan(0);
   const lab = await up("cw");
   // Stop right after the step that switched the host key: the next step (the new admin login) has not disarmed the rollback.
@@ -93,18 +107,26 @@ test("an apply killed after the bootstrap sshd step switched the host key, but b
   expect(k.killed).toBe(true);
   const admin = { ...adminOf(straightLab), address: lab.info.address, port: lab.info.port };
   expect(asAdmin(admin, `systemctl is-active ${HOST_PATHS.rollbackUnit}.timer || true`).trim()).toBe("active");
-  // Now forget that step, as if the kill had landed between the remote exit and the state write.
-  const stateFile = path.join(lab.stateDir, `apply-state.${STACK}.json`);
-  const state = JSON.parse(fs.readFileSync(stateFile, "utf8"));
-  const urn = state.resources.find((r: { urn: string }) => r.urn.endsWith("bootstrap-sshd-config")).urn;
-  state.resources = state.resources.filter((r: { urn: string }) => r.urn !== urn);
-  state.pendingOperations = [{ urn, op: "create", startedAt: new Date().toISOString() }];
-  fs.writeFileSync(stateFile, JSON.stringify(state), { mode: 0o600 });
+  // Now make the engine forget that step, as if the kill had landed between the remote exit and the state write:
+  // the step and what depends on it leave the state, and a pending create names it (pulumi stack import).
+  labPulumi(lab.name, ["cancel", "--yes", "--non-interactive"], STACK);
+  const exported = JSON.parse(labPulumi(lab.name, ["stack", "export"], STACK).stdout);
+  const resources = exported.deployment.resources as { urn: string; dependencies?: string[] }[];
+  const cut = resources.find((r) => r.urn.endsWith("::lab-bootstrap-sshd-config"))!;
+  expect(cut).toBeDefined();
+  const dropped = new Set([cut.urn]);
+  for (const r of resources) if ((r.dependencies ?? []).some((d) => dropped.has(d))) dropped.add(r.urn);
+  exported.deployment.resources = resources.filter((r) => !dropped.has(r.urn));
+  exported.deployment.pending_operations = [{ resource: cut, type: "creating" }];
+  const file = path.join(lab.stateDir, "cut.json");
+  fs.writeFileSync(file, JSON.stringify(exported), { mode: 0o600 });
+  const imported = labPulumi(lab.name, ["stack", "import", "--file", file], STACK);
+  expect(imported.code).toBe(0);
 
-  const rerun = labApply(lab.name, STACK, ["--identity", identityDir], 400_000);
-  if (rerun.code !== 0) throw new Error(`the re-run failed:\n${rerun.stdout}\n${rerun.stderr}`);
-  expect(rerun.stdout + rerun.stderr).toMatch(/presented host key .*retrying/);
+  const rerun = recoverAndApply(lab, 600_000);
+  if (rerun.code !== 0) throw new Error(`the recovery failed:\n${rerun.output}`);
+  expect(rerun.output).toMatch(/Dial \d+\/40 failed: retrying/);
   const settled = labApply(lab.name, STACK, ["--identity", identityDir]);
-  expect(SUMMARY.exec(settled.stdout)?.[1]).toBe("0");
+  expect(applyCounts(settled.stdout)).toMatchObject(NO_CHANGES);
   expect(managedFiles(lab)).toEqual(managedFiles(straightLab));
 }, 900_000);

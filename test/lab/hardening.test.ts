@@ -3,17 +3,17 @@ import * as path from "path";
 import { STRONG_CIPHERS, STRONG_HOST_KEY_ALGORITHMS, STRONG_KEX, STRONG_MACS } from "../../src/checklist/sshd/algorithms";
 import { SSHD_BASELINE } from "../../src/checklist/sshd/baseline";
 import { HOST_PATHS } from "../../src/host/hostPaths";
-import { dial, toRemoteConnection } from "../../src/lab/apply/remoteCommand";
 import { labDown, LabHostInfo, labUp } from "../../src/lab/host/labHost";
-import { asAdmin, inNs, labApply, Login, PROJECT_DIR, sshAttempt, uniqueLabName } from "./labProbe";
+import { applyCounts, asAdmin, inNs, labApply, labPulumi, Login, PROJECT_DIR, sshAttempt, uniqueLabName } from "./labProbe";
 
 /**
- * The attacker's-eye tests: a fresh lab host, the lab stack applied with `npm run lab -- apply`, then knocked
+ * The attacker's-eye tests: a fresh lab host, the lab stack applied with `npm run lab -- apply` (the real
+ * `pulumi up` with the policy pack), then knocked
  * on from the lab's LAN and WAN namespaces with the real ssh client, ssh-keyscan, ssh-audit and nmap.
  * They need root and the lab's Debian packages; if the lab cannot start they FAIL with the reason.
  */
 const STACK = process.env.HH_LAB_STACK ?? "lab";
-const SUMMARY = /apply done: .*; (\d+) remote command\(s\)/;
+const NO_CHANGES = { created: 0, updated: 0, replaced: 0, deleted: 0 };
 
 let name: string;
 let info: LabHostInfo;
@@ -53,12 +53,17 @@ const sshdT = (): Map<string, string> => {
   return m;
 };
 
-test("the first apply created every step on the blank host, and a re-apply of the unchanged stack runs zero commands", () => {
-  expect(firstApply).toMatch(/apply done: \d+ created, 0 updated, 0 replaced, 0 deleted, 0 unchanged/);
+test("the first up created every step on the blank host; the unchanged stack then previews with no changes and an up runs zero commands", () => {
+  expect(applyCounts(firstApply)).toMatchObject({ updated: 0, replaced: 0, deleted: 0, unchanged: 0 });
+  expect(applyCounts(firstApply)!.created).toBeGreaterThan(10);
+  const preview = labApply(name, STACK, ["--preview", "--", "--expect-no-changes"]);
+  expect(preview.code).toBe(0);
   const again = labApply(name, STACK);
   expect(again.code).toBe(0);
-  expect(SUMMARY.exec(again.stdout)?.[1]).toBe("0");
-}, 240_000);
+  expect(applyCounts(again.stdout)).toMatchObject(NO_CHANGES);
+  // A command resource that ran would print its step's own status line ("changed …", "unchanged …").
+  expect(again.stdout).not.toMatch(/command:remote:Command \S+ (creating|updating|replacing|deleting)/);
+}, 400_000);
 
 test("the host presents exactly the host keys pinned in config (Ed25519 and RSA), seen from the WAN", () => {
   const r = inNs(info.netns.wan, "ssh-keyscan", ["-T", "5", "-t", "ed25519,rsa", "-p", String(info.port), info.address]);
@@ -67,12 +72,12 @@ test("the host presents exactly the host keys pinned in config (Ed25519 and RSA)
   expect(admin.hostKey).toBe(pub("ssh_host_ed25519_key"));
 }, 240_000);
 
-test("pinning the RSA host key would lock the provider out of the hardened sshd: x/crypto/ssh then asks for ssh-rsa (SHA-1) only", async () => {
-  const key = fs.readFileSync(path.join(stateDir, "identity", "automation_ed25519"), "utf8");
-  const base = toRemoteConnection({ host: info.address, port: info.port, user: admin.user, privateKey: key, hostKey: pub("ssh_host_rsa_key"), dialErrorLimit: 0 }, "probe");
-  await expect(dial(base)).rejects.toThrow(/no matching host key format|handshake failed/i);
-  const c = await dial({ ...base, hostKey: pub("ssh_host_ed25519_key") });
-  c.end();
+test("the hardened sshd refuses ssh-rsa (SHA-1) signatures: the command provider, pinned to an RSA key, asks only for that, so bootstrap.hostKey refuses RSA", () => {
+  const known = (kind: string): string[] => ["-o", `HostKeyAlgorithms=${kind}`, "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "ConnectTimeout=5", "-p", String(info.port), `nobody@${info.address}`, "true"];
+  const sha1 = inNs(info.netns.lan, "ssh", known("ssh-rsa"));
+  expect(sha1.stderr).toMatch(/no matching host key type found/);
+  const sha2 = inNs(info.netns.lan, "ssh", known("rsa-sha2-512"));
+  expect(sha2.stderr).not.toMatch(/no matching host key type found/);
 }, 240_000);
 
 test("the admin logs in from the LAN with its key and has passwordless sudo", () => {
@@ -153,24 +158,24 @@ test("ssh-audit 2.5.0, from the WAN, passes the project's policy and rates nothi
   expect(warns.filter((l) => !/sntrup761x25519-sha512@openssh\.com\s+-- \[warn\] using experimental algorithm|kex-strict-s-v00@openssh\.com\s+-- \[warn\] unknown algorithm/.test(l))).toEqual([]);
 }, 240_000);
 
+const deployed = (): string => JSON.stringify(JSON.parse(labPulumi(name, ["stack", "export"], STACK).stdout).deployment.resources);
+
 test("a stack that would lock the admin out, or that breaks a mandatory policy, is refused before it reaches the host", () => {
-  const stateFile = path.join(stateDir, `apply-state.${STACK}.json`);
-  const before = { state: fs.readFileSync(stateFile, "utf8"), dropIn: dropInSha() };
+  const before = { state: deployed(), dropIn: dropInSha() };
   const variants: [string, number, RegExp][] = [
     [`ha-hardened-host:hosts[0].sshd.extraSettings.AllowUsers=nobody`, 2, /hosts\[0\]\.sshd\.extraSettings\.AllowUsers: must include the admin/],
     [`ha-hardened-host:hosts[0].admin.authorizedKeys=[]`, 2, /hosts\[0\]\.admin\.authorizedKeys: must have at least one key/],
-    [`ha-hardened-host:hosts[0].sshd.extraSettings.PasswordAuthentication=yes`, 1, /refused: \d+ mandatory policy violation/],
+    [`ha-hardened-host:hosts[0].sshd.extraSettings.PasswordAuthentication=yes`, 1, /\[mandatory\] \[severity: high\] +ssh-password-auth-disabled/],
   ];
   for (const [config, code, message] of variants) {
     const r = labApply(name, STACK, ["--config", config]);
     expect({ config, code: r.code }).toEqual({ config, code });
-    expect(r.stderr).toMatch(message);
-    expect(r.stderr).toMatch(/nothing was sent to/);
-    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
-    expect(r.stdout).not.toMatch(/^ {2}(create|update|replace|delete)/m);
-    if (code === 1) expect(r.stdout).toMatch(/mandatory violation \[ssh-password-auth-disabled\]/);
+    expect(r.stdout).toMatch(message);
+    expect(r.stderr).toMatch(code === 2 ? /refused: the stack config is invalid; nothing was sent to/ : /refused: 1 mandatory policy violation\(s\); nothing was sent to/);
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    expect(r.stdout).not.toMatch(/^Updating \(/m); // the preview refused it: the update never started
   }
-  expect({ state: fs.readFileSync(stateFile, "utf8"), dropIn: dropInSha() }).toEqual(before);
+  expect({ state: deployed(), dropIn: dropInSha() }).toEqual(before);
 }, 240_000);
 
 test("an sshd config that fails `sshd -t` never reaches a reload: the old config keeps serving new logins", () => {
@@ -178,13 +183,13 @@ test("an sshd config that fails `sshd -t` never reaches a reload: the old config
   const before = { dropIn: dropInSha(), maxSessions: sshdT().get("maxsessions"), reloads: sighups() };
   const r = labApply(name, STACK, ["--config", "ha-hardened-host:hosts[0].sshd.extraSettings.MaxSessions=lots"]);
   expect(r.code).toBe(1);
-  expect(r.stderr).toMatch(/sshd-config.*failed: its command exited with code \d+/);
-  expect(r.stderr).toMatch(/sshd -t/);
+  expect(r.stdout).toMatch(/command:remote:Command \(lab-sshd-config\):\n\s+error: Process exited with status 1/);
+  expect(r.stdout).toMatch(/host lab, step lab-sshd-config: sshd -t rejects the new drop-in .*MaxSessions.*; fix: correct sshd\.extraSettings/);
   // A NEW login (sshAttempt dials afresh) still works, and sshd serves the old values.
   expect(sshAttempt(info.netns.lan, admin, "publickey").ok).toBe(true);
   expect({ dropIn: dropInSha(), maxSessions: sshdT().get("maxsessions"), reloads: sighups() }).toEqual(before);
   // The failed update stored nothing: the unchanged stack is again a no-op.
   const again = labApply(name, STACK);
   expect(again.code).toBe(0);
-  expect(SUMMARY.exec(again.stdout)?.[1]).toBe("0");
+  expect(applyCounts(again.stdout)).toMatchObject(NO_CHANGES);
 }, 240_000);

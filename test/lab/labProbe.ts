@@ -23,29 +23,52 @@ export function inNs(ns: string, cmd: string, args: string[], opts: Parameters<t
   return run("ip", ["netns", "exec", ns, cmd, ...args], opts);
 }
 
-/** `npm run lab -- apply` as a user runs it (the built CLI), bounded. */
-export function labApply(name: string, stack: string, extra: string[] = [], timeoutMs = 300_000): Run {
-  return run(process.execPath, [LAB_CLI, "apply", "--stack", stack, "--name", name, "--quiet-checklist", ...extra], { timeoutMs });
+/** `npm run lab -- apply` (pulumi up with the pack) as a user runs it (the built CLI), bounded. */
+export function labApply(name: string, stack: string, extra: string[] = [], timeoutMs = 600_000): Run {
+  return run(process.execPath, [LAB_CLI, "apply", "--stack", stack, "--name", name, ...extra], { timeoutMs });
+}
+
+/** `npm run lab -- pulumi --name NAME -- ARGS`: a pulumi command in the lab's workspace, bounded. */
+export function labPulumi(name: string, args: string[], stack = "lab", timeoutMs = 600_000): Run {
+  return run(process.execPath, [LAB_CLI, "pulumi", "--name", name, "--stack", stack, "--", ...args], { timeoutMs });
+}
+
+/** The counts the apply prints last (`apply done: …`), from the engine's own update history. */
+export function applyCounts(stdout: string): { created: number; updated: number; replaced: number; deleted: number; unchanged: number } | undefined {
+  const m = /apply done: (\d+) created, (\d+) updated, (\d+) replaced, (\d+) deleted, (\d+) unchanged/.exec(stdout);
+  return m ? { created: +m[1], updated: +m[2], replaced: +m[3], deleted: +m[4], unchanged: +m[5] } : undefined;
+}
+
+/** Resources the CLI reported created, in the order it finished them. */
+export function createdSteps(stdout: string): string[] {
+  return [...stdout.matchAll(/^ \+ {2}command:remote:Command (\S+) created\b/gm)].map((m) => m[1]);
 }
 
 /**
- * Starts an apply and SIGKILLs it `delayMs` after `afterLines` step lines have been printed, so the kill lands
- * somewhere inside the next step (dialing, running, or between the remote exit and the state write).
+ * Starts an apply in a process group of its own and SIGKILLs the whole group (the lab CLI, pulumi, the
+ * program) `delayMs` after `afterSteps` resources were reported created, like a controller losing power.
  */
-export function labApplyKilledAfter(name: string, stack: string, afterLines: number, delayMs = 0, extra: string[] = [], timeoutMs = 300_000): Promise<{ killed: boolean; stdout: string }> {
+export function labApplyKilledAfter(name: string, stack: string, afterSteps: number, delayMs = 0, extra: string[] = [], timeoutMs = 600_000): Promise<{ killed: boolean; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [LAB_CLI, "apply", "--stack", stack, "--name", name, "--quiet-checklist", ...extra], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [LAB_CLI, "apply", "--stack", stack, "--name", name, ...extra], { stdio: ["ignore", "pipe", "pipe"], detached: true });
     let out = "";
     let killed = false;
     let armed = false;
-    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    const killGroup = (): boolean => {
+      try {
+        process.kill(-child.pid!, "SIGKILL");
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const timer = setTimeout(killGroup, timeoutMs);
     child.stdout.on("data", (d: Buffer) => {
       out += d.toString();
-      const steps = out.split("\n").filter((l) => /^  (create|update|replace|delete|unchanged)\s/.test(l)).length;
-      if (!armed && steps >= afterLines) {
+      if (!armed && /^Updating \(/m.test(out) && createdSteps(out).length >= afterSteps) {
         armed = true;
         setTimeout(() => {
-          killed = child.kill("SIGKILL");
+          killed = killGroup();
         }, delayMs);
       }
     });

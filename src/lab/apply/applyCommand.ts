@@ -192,7 +192,7 @@ async function prepareStack(ws: LabWorkspace, args: ApplyArgs, info: LabHostInfo
 export function classifyFailure(output: string): { code: number; reason: string; touchedHost: boolean } {
   const mandatory = output.match(/^\s+- \[mandatory\]/gm)?.length ?? 0;
   if (mandatory > 0) return { code: 1, reason: `refused: ${mandatory} mandatory policy violation(s)`, touchedHost: false };
-  if (/\berror: ha-hardened-host:|^\s+ha-hardened-host:\S+: /m.test(output) && /preview failed|Running program .* failed|error: ha-hardened-host:/.test(output)) {
+  if (/error: the stack config has \d+ problems?:/.test(output)) {
     return { code: 2, reason: "refused: the stack config is invalid", touchedHost: false };
   }
   return { code: 1, reason: "pulumi up failed", touchedHost: true };

@@ -1,0 +1,90 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { locateEngine } from "../../src/engine/pulumiEngine";
+import { generateKeyPair } from "../../src/identity/generateKeyPair";
+import { labStackFile } from "../../src/lab/apply/labStackFile";
+
+/** The project root (tests run from the sources; `npm test` builds dist/ and the pack first). */
+export const ROOT = path.resolve(__dirname, "..", "..");
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * A throw-away Pulumi workspace for the real CLI: its own file backend and passphrase in a temp dir, stack
+ * files written there and passed with --config-file, so the project's stacks/ is never touched.
+ */
+export class EngineWorkspace {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-engine-"));
+  readonly stacksDir = path.join(this.dir, "stacks");
+  readonly env: NodeJS.ProcessEnv;
+
+  constructor() {
+    fs.mkdirSync(path.join(this.dir, "state"));
+    fs.mkdirSync(this.stacksDir);
+    fs.mkdirSync(path.join(this.dir, "init"));
+    fs.writeFileSync(path.join(this.dir, "init", "Pulumi.yaml"), "name: ha-hardened-host\nruntime: nodejs\n");
+    this.env = {
+      ...process.env,
+      PATH: `${locateEngine(ROOT)}${path.delimiter}${process.env.PATH ?? ""}`,
+      PULUMI_BACKEND_URL: `file://${path.join(this.dir, "state")}`,
+      PULUMI_CONFIG_PASSPHRASE: "test-passphrase",
+      PULUMI_SKIP_UPDATE_CHECK: "true",
+      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    };
+    delete this.env.PULUMI_CONFIG_PASSPHRASE_FILE;
+  }
+
+  stackFile(stack: string): string {
+    return path.join(this.stacksDir, `Pulumi.${stack}.yaml`);
+  }
+
+  pulumi(args: string[], opts: { cwd?: string; input?: string; timeoutMs?: number } = {}): CliRun {
+    const r = spawnSync("pulumi", args, { cwd: opts.cwd ?? ROOT, env: this.env, input: opts.input ?? "", encoding: "utf8", timeout: opts.timeoutMs ?? 300_000 });
+    return { code: r.status, stdout: r.stdout ?? "", stderr: (r.stderr ?? "") + (r.error ? String(r.error) : "") };
+  }
+
+  /**
+   * A stack made the way the README tells a user to: the committed stack file's plain values (with `overrides`),
+   * `stack init`, then the secrets set with `pulumi config set --secret`, each value on stdin.
+   */
+  stackFrom(source: string, stack: string, overrides: Record<string, unknown> = {}): void {
+    const automation = generateKeyPair("ed25519", `${stack} automation`);
+    const hostEd = generateKeyPair("ed25519", `${stack} host key`);
+    const pub = (k: string): string => k.split(" ").slice(0, 2).join(" ");
+    const h = "ha-hardened-host:hosts[0]";
+    const text = fs.readFileSync(path.join(ROOT, "stacks", `Pulumi.${source}.yaml`), "utf8");
+    fs.writeFileSync(this.stackFile(stack), labStackFile(text, { [`${h}.automationPublicKey`]: pub(automation.publicKey), [`${h}.hostKeys.ed25519Public`]: pub(hostEd.publicKey), ...overrides }));
+    const init = this.pulumi(["stack", "init", stack, "--secrets-provider", "passphrase", "--non-interactive"], { cwd: path.join(this.dir, "init") });
+    if (init.code !== 0) throw new Error(`pulumi stack init ${stack} failed: ${init.stderr}`);
+    const secrets: Record<string, string> = {
+      [`${h}.bootstrap.privateKey`]: generateKeyPair("ed25519", "bootstrap").privateKey,
+      [`${h}.automationKey`]: automation.privateKey,
+      [`${h}.hostKeys.ed25519`]: hostEd.privateKey,
+      [`${h}.hostKeys.rsa`]: generateKeyPair("rsa", `${stack} host key`, 3072).privateKey,
+    };
+    for (const [key, value] of Object.entries(secrets)) {
+      const r = this.pulumi(["config", "set", "--secret", "--path", key, "--stack", stack, "--config-file", this.stackFile(stack)], { input: value });
+      if (r.code !== 0) throw new Error(`pulumi config set --secret ${key} failed: ${r.stderr}`);
+    }
+  }
+
+  /** `pulumi preview --policy-pack policies` of a stack made by stackFrom. */
+  preview(stack: string, extra: string[] = []): CliRun {
+    return this.pulumi(["preview", "--stack", stack, "--config-file", this.stackFile(stack), "--policy-pack", path.join(ROOT, "policies"), "--non-interactive", ...extra]);
+  }
+
+  remove(): void {
+    fs.rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** (policy, resource name, level) of each violation the CLI's preview printed in its Policies section. */
+export function previewViolations(output: string): string[] {
+  return [...output.matchAll(/^\s+- \[(mandatory|advisory|remediate)\] (?:\[severity: \w+\] +)?(\S+) +\(\S+: ([^)]+)\)/gm)].map((m) => `${m[2]} ${m[3]} ${m[1]}`).sort();
+}

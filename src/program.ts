@@ -1,6 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as fs from "fs";
+import * as path from "path";
+import { ConfigError } from "./config/configError";
 import { ConfigSource } from "./config/configSource";
 import { loadStackConfig } from "./config/loadStackConfig";
+import { publishedExampleKeys, publishedKeyProblems } from "./config/publishedExampleKeys";
 import { pulumiConfigSource } from "./config/pulumiConfigSource";
 import { AdminConnectionInfo, HardenedHost } from "./host/HardenedHost";
 
@@ -15,6 +19,10 @@ export interface StackOutputs {
  */
 export function runProgram(source: ConfigSource = pulumiConfigSource()): StackOutputs {
   const config = loadStackConfig(source);
+  if (!pulumi.runtime.isDryRun()) {
+    const problems = publishedKeyProblems(config.hosts, publishedExampleKeys(exampleStackText()));
+    if (problems.length > 0) throw new ConfigError(problems);
+  }
   // Only offline (`npm run check` on secure: values) are secrets opaque; say so on stderr, never in stdout (--json).
   for (const key of config.uncheckedSecrets) {
     process.stderr.write(`note: ${key} is an encrypted secure: value here, so its content was not checked\n`);
@@ -25,4 +33,13 @@ export function runProgram(source: ConfigSource = pulumiConfigSource()): StackOu
     hosts[host.name] = { adminConnection: h.adminConnection, hostKeyFingerprint: h.hostKeyFingerprint };
   }
   return { hosts };
+}
+
+/** The example stack shipped with the project (its keys are public knowledge); empty when it is not there. */
+function exampleStackText(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, "stacks", "Pulumi.example.yaml");
+    if (fs.existsSync(path.join(dir, "Pulumi.yaml")) && fs.existsSync(file)) return fs.readFileSync(file, "utf8");
+  }
+  return "";
 }

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import * as fs from "fs";
 import * as path from "path";
+import { spawnSync } from "child_process";
+import { locateEngine } from "../engine/pulumiEngine";
 import { applyLab, projectDir } from "../lab/apply/applyCommand";
 import { ensureLabIdentity } from "../lab/apply/labIdentity";
 import { formatProbes, probeFromOutside } from "../lab/apply/outsideProbes";
@@ -21,11 +23,18 @@ async function main(argv: string[]): Promise<number> {
   }
   assertLabName(name);
   const say = (l: string): void => void process.stdout.write(l + "\n");
+  try {
+    locateEngine();
+  } catch {
+    say("0/3  no Pulumi CLI on PATH: building the engine from the Go module proxy (npm run engine; a few minutes, once)…");
+    const built = spawnSync("bash", [path.join(projectDir(), "engine", "build.sh")], { stdio: ["ignore", "ignore", "inherit"], timeout: 60 * 60_000 });
+    if (built.status !== 0) return 1;
+  }
   say(`1/3  booting lab host "${name}" (first run builds the Debian image: a few minutes)…`);
   const up = await labUp({ name, log: (l) => say(`     ${l}`) });
   say(`     ${up.alreadyRunning ? "already running" : `SSH ready in ${(up.bootMs / 1000).toFixed(1)} s`} at ${up.info.address}`);
 
-  say(`\n2/3  applying stacks/Pulumi.lab.yaml through the checklist gate (the policy pack judges it first)…`);
+  say(`\n2/3  pulumi up of stacks/Pulumi.lab.yaml with the policy pack (its preview judges every resource first)…`);
   const applied = await applyLab(["--stack", "lab", "--name", name], say, (l) => process.stderr.write(l + "\n"));
   if (applied.code !== 0) {
     say(`\nThe apply did not finish (exit ${applied.code}); the host is still running. Remove it with: npm run lab -- down${name === "lab" ? "" : ` --name ${name}`}`);
@@ -49,7 +58,8 @@ async function main(argv: string[]): Promise<number> {
   say(`\nThe host is left running for you:
   npm run lab -- ssh${n} -- sudo sshd -T          # a command as the admin
   npm run lab -- ssh${n}                           # a shell as the admin
-  npm run lab -- apply --stack lab${n}            # re-apply (runs nothing when nothing changed)
+  npm run lab -- apply --stack lab${n}            # pulumi up again (runs nothing when nothing changed)
+  npm run lab -- pulumi${n} -- stack export       # any pulumi command against the lab's stack
   npm run lab -- down${n}                          # remove the host and everything the lab made`);
   return probes.every((p) => p.ok) ? 0 : 1;
 }

@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import * as YAML from "yaml";
 import { fingerprintOf } from "../config/keyMaterial";
+import { pulumiEnvironment } from "../engine/pulumiEngine";
 import { generateKeyPair } from "../identity/generateKeyPair";
 import { fromFileCommand, setPlainArgs, setSecretArgs, sshKeygenCommand } from "../identity/identityCommands";
 import { missingIdentity } from "../identity/missingIdentity";
@@ -38,9 +39,15 @@ function parseArgs(argv: string[]): Options | string {
   return o as Options;
 }
 
-function pulumiAvailable(): boolean {
-  const r = spawnSync("pulumi", ["version"], { stdio: "ignore", timeout: 30_000 });
-  return r.status === 0;
+/** The environment `npm run pulumi` uses (engine, backend, passphrase), or undefined without a Pulumi CLI. */
+function pulumiEnv(projectDir: string): NodeJS.ProcessEnv | undefined {
+  try {
+    const chosen = pulumiEnvironment(projectDir);
+    for (const n of chosen.notes) console.error(n);
+    return chosen.env;
+  } catch {
+    return undefined;
+  }
 }
 
 function main(argv: string[]): number {
@@ -76,16 +83,17 @@ function main(argv: string[]): number {
     return 0;
   }
 
-  if (pulumiAvailable()) {
+  const env = pulumiEnv(projectDir);
+  if (env) {
     for (const m of scan.missing) {
       const pair = generateKeyPair(m.kind, m.comment);
-      const r = spawnSync("pulumi", setSecretArgs(opts.stack, m.path), { input: pair.privateKey, cwd: projectDir, stdio: ["pipe", "inherit", "inherit"], timeout: 120_000 });
+      const r = spawnSync("pulumi", setSecretArgs(opts.stack, m.path), { input: pair.privateKey, cwd: projectDir, env, stdio: ["pipe", "inherit", "inherit"], timeout: 120_000 });
       if (r.status !== 0) {
         console.error(`pulumi config set --secret --path '${m.path}' failed (exit ${r.status ?? "signal"}); fix: check \`pulumi login\` and the stack name, then run this again (only missing keys are generated)`);
         return 1;
       }
       if (m.publicPath) {
-        const p = spawnSync("pulumi", setPlainArgs(opts.stack, m.publicPath, pair.publicKey), { cwd: projectDir, stdio: "inherit", timeout: 120_000 });
+        const p = spawnSync("pulumi", setPlainArgs(opts.stack, m.publicPath, pair.publicKey), { cwd: projectDir, env, stdio: "inherit", timeout: 120_000 });
         if (p.status !== 0) {
           console.error(`pulumi config set --path '${m.publicPath}' failed (exit ${p.status ?? "signal"}); fix: run this again`);
           return 1;

@@ -15,9 +15,18 @@ export class EngineMissingError extends Error {
 /** Where the project keeps its default local backend and passphrase (git-ignored). */
 export const LOCAL_DIR = ".pulumi-local";
 
+/** engine/build.sh of the installed project (found from this file, wherever the user works). */
+export function engineScript(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const script = path.join(dir, "engine", "build.sh");
+    if (fs.existsSync(script)) return script;
+  }
+  throw new EngineMissingError();
+}
+
 /** The directory holding `pulumi`: the engine script's answer (PATH or its cache), never a build. */
-export function locateEngine(projectDir: string): string {
-  const r = spawnSync("bash", [path.join(projectDir, "engine", "build.sh"), "--locate"], { encoding: "utf8", timeout: 60_000 });
+export function locateEngine(): string {
+  const r = spawnSync("bash", [engineScript(), "--locate"], { encoding: "utf8", timeout: 60_000 });
   const dir = r.status === 0 ? r.stdout.trim().split("\n").pop() : undefined;
   if (!dir || !fs.existsSync(path.join(dir, "pulumi"))) throw new EngineMissingError();
   return dir;
@@ -47,7 +56,7 @@ export interface PulumiEnvironment {
  * generated once (0600) when neither PULUMI_CONFIG_PASSPHRASE nor PULUMI_CONFIG_PASSPHRASE_FILE is set.
  */
 export function pulumiEnvironment(projectDir: string, base: NodeJS.ProcessEnv = process.env): PulumiEnvironment {
-  const engineDir = locateEngine(projectDir);
+  const engineDir = locateEngine();
   const env: NodeJS.ProcessEnv = {
     ...base,
     PATH: `${engineDir}${path.delimiter}${base.PATH ?? ""}`,

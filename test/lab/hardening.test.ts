@@ -158,7 +158,7 @@ test("ssh-audit 2.5.0, from the WAN, passes the project's policy and rates nothi
   expect(warns.filter((l) => !/sntrup761x25519-sha512@openssh\.com\s+-- \[warn\] using experimental algorithm|kex-strict-s-v00@openssh\.com\s+-- \[warn\] unknown algorithm/.test(l))).toEqual([]);
 }, 240_000);
 
-const deployed = (): string => JSON.stringify(JSON.parse(labPulumi(name, ["stack", "export"], STACK).stdout).deployment.resources);
+const deployed = (): string => JSON.stringify(JSON.parse(labPulumi(name, ["stack", "export"], STACK).stdout).deployment.resources ?? []);
 
 test("a stack that would lock the admin out, or that breaks a mandatory policy, is refused before it reaches the host", () => {
   const before = { state: deployed(), dropIn: dropInSha() };
@@ -184,7 +184,7 @@ test("an sshd config that fails `sshd -t` never reaches a reload: the old config
   const r = labApply(name, STACK, ["--config", "ha-hardened-host:hosts[0].sshd.extraSettings.MaxSessions=lots"]);
   expect(r.code).toBe(1);
   expect(r.stdout).toMatch(/command:remote:Command \(lab-sshd-config\):\n\s+error: Process exited with status 1/);
-  expect(r.stdout).toMatch(/host lab, step lab-sshd-config: sshd -t rejects the new drop-in .*MaxSessions.*; fix: correct sshd\.extraSettings/);
+  expect(r.stdout).toMatch(/host lab, step lab-sshd-config: sshd -t rejects the new drop-in [^;]*MaxSessions[^;]*; nothing was changed and sshd keeps its current config; fix: correct sshd\.extraSettings/);
   // A NEW login (sshAttempt dials afresh) still works, and sshd serves the old values.
   expect(sshAttempt(info.netns.lan, admin, "publickey").ok).toBe(true);
   expect({ dropIn: dropInSha(), maxSessions: sshdT().get("maxsessions"), reloads: sighups() }).toEqual(before);
@@ -193,3 +193,15 @@ test("an sshd config that fails `sshd -t` never reaches a reload: the old config
   expect(again.code).toBe(0);
   expect(applyCounts(again.stdout)).toMatchObject(NO_CHANGES);
 }, 240_000);
+
+test("pulumi refresh finds nothing to change; pulumi destroy empties the state and leaves the host hardened (destroy undoes nothing on the box)", () => {
+  const refresh = labPulumi(name, ["refresh", "--yes", "--non-interactive", "--expect-no-changes"], STACK);
+  expect(refresh.code).toBe(0);
+  const before = { dropIn: dropInSha(), sshd: sshdT().get("passwordauthentication") };
+  const destroy = labPulumi(name, ["destroy", "--yes", "--non-interactive"], STACK);
+  expect(destroy.code).toBe(0);
+  expect(JSON.parse(deployed())).toEqual([]);
+  expect({ dropIn: dropInSha(), sshd: sshdT().get("passwordauthentication") }).toEqual(before);
+  expect(sshAttempt(info.netns.lan, admin, "publickey").ok).toBe(true);
+  expect(sshAttempt(info.netns.lan, { ...admin, user: "root" }, "publickey").ok).toBe(false);
+}, 400_000);

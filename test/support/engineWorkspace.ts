@@ -27,17 +27,34 @@ export class EngineWorkspace {
   constructor() {
     fs.mkdirSync(path.join(this.dir, "state"));
     fs.mkdirSync(this.stacksDir);
-    fs.mkdirSync(path.join(this.dir, "init"));
-    fs.writeFileSync(path.join(this.dir, "init", "Pulumi.yaml"), "name: ha-hardened-host\nruntime: nodejs\n");
     this.env = {
       ...process.env,
-      PATH: `${locateEngine(ROOT)}${path.delimiter}${process.env.PATH ?? ""}`,
+      PATH: `${locateEngine()}${path.delimiter}${process.env.PATH ?? ""}`,
       PULUMI_BACKEND_URL: `file://${path.join(this.dir, "state")}`,
       PULUMI_CONFIG_PASSPHRASE: "test-passphrase",
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     };
     delete this.env.PULUMI_CONFIG_PASSPHRASE_FILE;
+  }
+
+  /**
+   * `pulumi stack init` from a scratch copy of the project's name, so the salt it writes lands there and the
+   * stack's config lives only in the file passed with --config-file.
+   */
+  init(stack: string, project = "ha-hardened-host"): void {
+    const scratch = path.join(this.dir, `init-${project}`);
+    fs.mkdirSync(scratch, { recursive: true });
+    fs.writeFileSync(path.join(scratch, "Pulumi.yaml"), `name: ${project}\nruntime: nodejs\n`);
+    const r = this.pulumi(["stack", "init", stack, "--secrets-provider", "passphrase", "--non-interactive"], { cwd: scratch });
+    if (r.code !== 0) throw new Error(`pulumi stack init ${stack} failed: ${r.stderr}`);
+  }
+
+  /** `pulumi config set [--secret] --path KEY` on the stack's file; a secret's value travels on stdin. */
+  set(stack: string, key: string, value: string, opts: { secret?: boolean; cwd?: string } = {}): void {
+    const args = ["config", "set", "--path", key, "--stack", stack, "--config-file", this.stackFile(stack)];
+    const r = opts.secret ? this.pulumi([...args, "--secret"], { input: value, cwd: opts.cwd }) : this.pulumi([...args, "--", value], { cwd: opts.cwd });
+    if (r.code !== 0) throw new Error(`pulumi config set ${key} failed: ${r.stderr}`);
   }
 
   stackFile(stack: string): string {
@@ -60,18 +77,14 @@ export class EngineWorkspace {
     const h = "ha-hardened-host:hosts[0]";
     const text = fs.readFileSync(path.join(ROOT, "stacks", `Pulumi.${source}.yaml`), "utf8");
     fs.writeFileSync(this.stackFile(stack), labStackFile(text, { [`${h}.automationPublicKey`]: pub(automation.publicKey), [`${h}.hostKeys.ed25519Public`]: pub(hostEd.publicKey), ...overrides }));
-    const init = this.pulumi(["stack", "init", stack, "--secrets-provider", "passphrase", "--non-interactive"], { cwd: path.join(this.dir, "init") });
-    if (init.code !== 0) throw new Error(`pulumi stack init ${stack} failed: ${init.stderr}`);
+    this.init(stack);
     const secrets: Record<string, string> = {
       [`${h}.bootstrap.privateKey`]: generateKeyPair("ed25519", "bootstrap").privateKey,
       [`${h}.automationKey`]: automation.privateKey,
       [`${h}.hostKeys.ed25519`]: hostEd.privateKey,
       [`${h}.hostKeys.rsa`]: generateKeyPair("rsa", `${stack} host key`, 3072).privateKey,
     };
-    for (const [key, value] of Object.entries(secrets)) {
-      const r = this.pulumi(["config", "set", "--secret", "--path", key, "--stack", stack, "--config-file", this.stackFile(stack)], { input: value });
-      if (r.code !== 0) throw new Error(`pulumi config set --secret ${key} failed: ${r.stderr}`);
-    }
+    for (const [key, value] of Object.entries(secrets)) this.set(stack, key, value, { secret: true });
   }
 
   /** `pulumi preview --policy-pack policies` of a stack made by stackFrom. */

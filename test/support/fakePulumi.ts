@@ -20,7 +20,7 @@ export class FakePulumi {
       `#!/usr/bin/env node
 const fs = require("fs");
 const args = process.argv.slice(2);
-if (args[0] === "version") { console.log("v3.0.0-fake"); process.exit(0); }
+if (args[0] === "version") { console.log("v3.274.1"); process.exit(0); }
 const stdin = args.includes("--") ? "" : fs.readFileSync(0, "utf8");
 fs.appendFileSync(${JSON.stringify(this.logFile)}, JSON.stringify({ args, stdin }) + "\\n");
 process.exit(${opts.failConfigSet ? 1 : 0});

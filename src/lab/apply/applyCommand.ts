@@ -129,7 +129,7 @@ export function labWorkspace(stateDir: string, stack: string): LabWorkspace {
   if (!fs.existsSync(passphrase)) fs.writeFileSync(passphrase, require("crypto").randomBytes(24).toString("base64url") + "\n", { mode: 0o600 });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PATH: `${locateEngine(projectDir())}${path.delimiter}${process.env.PATH ?? ""}`,
+    PATH: `${locateEngine()}${path.delimiter}${process.env.PATH ?? ""}`,
     PULUMI_BACKEND_URL: `file://${path.join(dir, "state")}`,
     PULUMI_CONFIG_PASSPHRASE_FILE: passphrase,
     PULUMI_SKIP_UPDATE_CHECK: "true",

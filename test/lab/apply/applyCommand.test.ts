@@ -1,4 +1,4 @@
-import { parseApplyArgs, runApplyCommand } from "../../../src/lab/apply/applyCommand";
+import { classifyFailure, parseApplyArgs, runApplyCommand } from "../../../src/lab/apply/applyCommand";
 
 test("--stack is required and --config takes PROJECT:PATH=VALUE with JSON values, as `pulumi config set --path` does", () => {
   expect(() => parseApplyArgs([])).toThrow(/--stack is required/);
@@ -19,4 +19,17 @@ test("bad usage exits 2 with the usage text", async () => {
   const err: string[] = [];
   expect(await runApplyCommand(["--bogus"], () => undefined, (l) => err.push(l))).toBe(2);
   expect(err.join("\n")).toMatch(/unknown argument "--bogus"[\s\S]*usage: npm run lab -- apply --stack NAME/);
+});
+
+test("--preview and everything after -- are passed on to pulumi", () => {
+  expect(parseApplyArgs(["--stack", "lab", "--preview", "--", "--expect-no-changes", "--diff"])).toMatchObject({ preview: true, pulumiArgs: ["--expect-no-changes", "--diff"] });
+});
+
+test("a failed up is told apart by what the CLI printed: a mandatory violation or a config problem never reached the host", () => {
+  const policy = "Policies:\n    ❌ ha-securing-checklist@v0.1.0 (local: policies)\n        - [mandatory] [severity: high]  ssh-password-auth-disabled  (command:remote:Command: lab-sshd-config)\n        - [mandatory] [severity: high]  ssh-password-auth-disabled  (command:remote:Command: lab-bootstrap-sshd-config)\n";
+  expect(classifyFailure(policy)).toEqual({ code: 1, reason: "refused: 2 mandatory policy violation(s)", touchedHost: false });
+  const config = "Diagnostics:\n  pulumi:pulumi:Stack (ha-hardened-host-lab):\n    error: the stack config has 1 problem:\n      ha-hardened-host:hosts[0].address: is missing\n";
+  expect(classifyFailure(config)).toEqual({ code: 2, reason: "refused: the stack config is invalid", touchedHost: false });
+  const step = "  command:remote:Command (lab-sshd-config):\n    error: Process exited with status 1: running \"…\"\n";
+  expect(classifyFailure(step)).toMatchObject({ code: 1, touchedHost: true });
 });

@@ -27,9 +27,12 @@ func diffCommand(oldInputs, oldState, news resource.PropertyMap, ignoreChanges [
 			path.Set(newsValue, v)
 		}
 	}
-	for k := range news {
-		if k == "version" || isInternalKey(k) {
-			delete(news, k)
+	oldInputs = oldInputs.Copy()
+	for _, m := range []resource.PropertyMap{oldInputs, news} {
+		for k := range m {
+			if k == "version" || isInternalKey(k) {
+				delete(m, k)
+			}
 		}
 	}
 	objDiff := oldInputs.Diff(news)

@@ -65,6 +65,21 @@ test("the first up created every step on the blank host; the unchanged stack the
   expect(again.stdout).not.toMatch(/command:remote:Command \S+ (creating|updating|replacing|deleting)/);
 }, 400_000);
 
+test("a later up connects as the admin: a changed sshd setting is applied over the admin login, and the bootstrap phase is left alone", () => {
+  const before = sshdT().get("maxauthtries");
+  const updated = (out: string): string[] => [...out.matchAll(/^ ~ {2}command:remote:Command (\S+) updated\b/gm)].map((m) => m[1]).sort();
+  const changed = labApply(name, STACK, ["--config", "ha-hardened-host:hosts[0].sshd.extraSettings.MaxAuthTries=2"]);
+  expect(changed.code).toBe(0);
+  expect(applyCounts(changed.stdout)).toMatchObject({ created: 0, replaced: 0, deleted: 0 });
+  // Only admin-phase steps ran (the bootstrap key was removed from root by the first up, so it could not have).
+  expect(updated(changed.stdout)).toEqual(["lab-sshd-config", "lab-verify-admin-login"]);
+  expect(sshdT().get("maxauthtries")).toBe("2");
+  const back = labApply(name, STACK);
+  expect(back.code).toBe(0);
+  expect(updated(back.stdout)).toEqual(["lab-sshd-config", "lab-verify-admin-login"]);
+  expect(sshdT().get("maxauthtries")).toBe(before);
+}, 400_000);
+
 test("the host presents exactly the host keys pinned in config (Ed25519 and RSA), seen from the WAN", () => {
   const r = inNs(info.netns.wan, "ssh-keyscan", ["-T", "5", "-t", "ed25519,rsa", "-p", String(info.port), info.address]);
   const seen = r.stdout.split("\n").filter((l) => l && !l.startsWith("#")).map((l) => l.split(" ").slice(1, 3).join(" ")).sort();

@@ -1,11 +1,11 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import type { PolicyName } from "../src/checklist/items";
-import { connectionHostKeyPinned } from "./policies/connection-host-key-pinned";
-import { connectionNoPassword } from "./policies/connection-no-password";
-import { homeassistantUserUnprivileged } from "./policies/homeassistant-user-unprivileged";
-import { sshPasswordAuthDisabled } from "./policies/ssh-password-auth-disabled";
-import { sshRootLoginDisabled } from "./policies/ssh-root-login-disabled";
-import { sshWeakAlgorithmsAbsent } from "./policies/ssh-weak-algorithms-absent";
+import { connectionHostKeyPinned } from "../src/concerns/access/policies/connection-host-key-pinned";
+import { connectionNoPassword } from "../src/concerns/access/policies/connection-no-password";
+import { homeassistantUserUnprivileged } from "../src/concerns/accounts/policies/homeassistant-user-unprivileged";
+import { sshPasswordAuthDisabled } from "../src/concerns/ssh/policies/ssh-password-auth-disabled";
+import { sshRootLoginDisabled } from "../src/concerns/ssh/policies/ssh-root-login-disabled";
+import { sshWeakAlgorithmsAbsent } from "../src/concerns/ssh/policies/ssh-weak-algorithms-absent";
 
 /** Every policy by its catalog name: a name in items.ts without a policy here (or the reverse) does not compile. */
 export const POLICIES: Record<PolicyName, ResourceValidationPolicy | StackValidationPolicy> = {

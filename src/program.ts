@@ -1,10 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import * as path from "path";
-import { ConfigError } from "./config/configError";
-import { ConfigSource } from "./config/configSource";
+import { ConfigError } from "./core/configError";
+import { ConfigSource } from "./core/configSource";
 import { loadStackConfig } from "./config/loadStackConfig";
-import { publishedExampleKeys, publishedKeyProblems } from "./config/publishedExampleKeys";
+import { publishedExampleKeys, publishedKeyProblems } from "./concerns/access/publishedExampleKeys";
 import { pulumiConfigSource } from "./config/pulumiConfigSource";
 import { AdminConnectionInfo, HardenedHost } from "./host/HardenedHost";
 

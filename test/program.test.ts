@@ -1,9 +1,9 @@
 import { RunError } from "@pulumi/pulumi/errors";
 import { SECRET_SIG_KEY, UNKNOWN_SENTINEL } from "../src/preview/capturedResource";
-import { opaqueSecret } from "../src/preview/opaqueSecret";
-import { configSourceFromMap } from "../src/config/configSource";
-import { ConfigError } from "../src/config/configError";
-import { decodeManifest, decodeUserSpec } from "../src/host/stepManifest";
+import { opaqueSecret } from "../src/core/opaqueSecret";
+import { configSourceFromMap } from "../src/core/configSource";
+import { ConfigError } from "../src/core/configError";
+import { decodeManifest, decodeUserSpec } from "../src/core/stepManifest";
 import { runProgram } from "../src/program";
 import { configMap, keys, validHost } from "./support/keyFixtures";
 import { inspectOutput, recordProgram, RecordedRegistration } from "./support/recordProgram";

@@ -1,15 +1,14 @@
 import * as fs from "fs";
 import * as path from "path";
 import { PolicyPackClient } from "../analyzer/PolicyPackClient";
-import { blocksDeployment, PolicyDiagnostic } from "../analyzer/policyDiagnostic";
+import { blocksDeployment, EnforcementLevel, PolicyDiagnostic, PolicyPackInfo, Severity } from "../analyzer/policyDiagnostic";
 import { startPolicyPack } from "../analyzer/startPolicyPack";
-import { ConfigError } from "../config/configError";
+import { ConfigError } from "../core/configError";
 import { captureProgram, PROJECT_NAME } from "../preview/captureProgram";
 import { CapturedResource } from "../preview/capturedResource";
-import { readStackFile, StackFileError } from "../preview/readStackFile";
+import { readStackFile, StackFileError, stackFilePath } from "../preview/readStackFile";
 import { checklistReport, ChecklistEntry, PolicyRun } from "./checklistReport";
-import { HARDENED_HOST_TYPE } from "../host/stepManifest";
-import { hostOfResource } from "./hostOfResource";
+import { HostIndex, indexHosts } from "./hostOfResource";
 
 export interface CheckOptions {
   projectDir: string;
@@ -25,12 +24,27 @@ export interface CheckOptions {
   preview?: boolean;
 }
 
+/**
+ * One violation, one per resource as the engine reports it, with the field names of the engine's policy event
+ * (`pulumi preview --json`, apitype.PolicyEvent): resourceUrn and severity are left out when empty.
+ */
 export interface CheckViolation {
-  policy: string;
-  enforcementLevel: string;
-  severity: string;
-  resource: string;
+  resourceUrn?: string;
+  policyName: string;
+  policyPackName: string;
+  policyPackVersion: string;
+  enforcementLevel: EnforcementLevel;
+  severity?: Severity;
+  /** The violation's own sentence (the policy's description is in the pack's info). */
   message: string;
+}
+
+/** The pack's version as its package.json gives it (what the CLI prints as `ha-securing-checklist@v…`). */
+export function readPackVersion(packDir: string): string {
+  const file = path.join(packDir, "package.json");
+  const version = (JSON.parse(fs.readFileSync(file, "utf8")) as { version?: unknown }).version;
+  if (typeof version !== "string" || version === "") throw new Error(`${file} has no version`);
+  return version;
 }
 
 export type CheckResult =
@@ -38,6 +52,11 @@ export type CheckResult =
   | {
       kind: "checked";
       resources: CapturedResource[];
+      hosts: HostIndex;
+      /** The stack file the config came from. */
+      stackFile: string;
+      /** The pack's self-description (its policies' descriptions, levels, severities, remediation) and version. */
+      pack: PolicyPackInfo & { packageVersion: string };
       violations: CheckViolation[];
       checklist: ChecklistEntry[];
       mandatory: number;
@@ -83,8 +102,9 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 
 async function checkWith(opts: CheckOptions, packStarting: Promise<PolicyPackClient>): Promise<CheckResult> {
   let stackConfig;
+  const stacksDir = opts.stacksDir ?? path.join(opts.projectDir, "stacks");
   try {
-    stackConfig = readStackFile(opts.stacksDir ?? path.join(opts.projectDir, "stacks"), opts.stack, opts.overrides, opts.secretOverrides);
+    stackConfig = readStackFile(stacksDir, opts.stack, opts.overrides, opts.secretOverrides);
   } catch (e) {
     if (e instanceof StackFileError) return { kind: "config-error", message: e.message };
     throw e;
@@ -104,7 +124,8 @@ async function checkWith(opts: CheckOptions, packStarting: Promise<PolicyPackCli
   const t1 = Date.now();
   const diagnostics: PolicyDiagnostic[] = [];
   const runs: PolicyRun[] = [];
-  const policyNames = (await pack.getAnalyzerInfo()).policies.map((p) => p.name);
+  const info = await pack.getAnalyzerInfo();
+  const policyNames = info.policies.map((p) => p.name);
   // The engine analyzes each resource as its step comes up; offline they are all ready at once, so a few
   // Analyze calls are kept in flight (results are gathered in registration order all the same).
   const results = await mapBounded(resources, ANALYZE_IN_FLIGHT, (r) => pack.analyzeFull(r));
@@ -117,20 +138,27 @@ async function checkWith(opts: CheckOptions, packStarting: Promise<PolicyPackCli
   const analyzeMs = Date.now() - t1;
   const packPeakRssKb = peakRssKb(pack.pid);
 
-  const hostOf = hostOfResource(resources);
-  const hosts = resources.filter((r) => r.type === HARDENED_HOST_TYPE).map((r) => r.name);
-  const violations = diagnostics.map((d) => ({
-    policy: d.policyName,
-    enforcementLevel: d.enforcementLevel,
-    severity: d.severity ?? "",
-    resource: d.urn,
-    message: d.message,
-  }));
+  const hosts = indexHosts(resources);
+  const packageVersion = readPackVersion(path.join(opts.projectDir, "policies"));
+  const violations = diagnostics.map(
+    (d): CheckViolation => ({
+      ...(d.urn ? { resourceUrn: d.urn } : {}),
+      policyName: d.policyName,
+      policyPackName: d.policyPackName || info.name,
+      policyPackVersion: packageVersion,
+      enforcementLevel: d.enforcementLevel,
+      ...(d.severity ? { severity: d.severity } : {}),
+      message: d.message,
+    }),
+  );
   return {
     kind: "checked",
     resources,
+    hosts,
+    stackFile: stackFilePath(stacksDir, opts.stack),
+    pack: { ...info, packageVersion },
     violations,
-    checklist: checklistReport(hosts, hostOf, diagnostics, runs),
+    checklist: checklistReport(hosts, diagnostics, runs),
     mandatory: diagnostics.filter((d) => blocksDeployment(d.enforcementLevel)).length,
     timings: { captureMs, packStartMs: pack.startupMs, analyzeMs, packPeakRssKb },
   };

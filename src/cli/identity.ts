@@ -8,11 +8,11 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as YAML from "yaml";
-import { fingerprintOf } from "../config/keyMaterial";
+import { fingerprintOf } from "../core/keyMaterial";
 import { pulumiEnvironment } from "../engine/pulumiEngine";
-import { generateKeyPair } from "../identity/generateKeyPair";
-import { fromFileCommand, setPlainArgs, setSecretArgs, sshKeygenCommand } from "../identity/identityCommands";
-import { missingIdentity } from "../identity/missingIdentity";
+import { generateKeyPair } from "../concerns/access/generateKeyPair";
+import { fromFileCommand, setPlainArgs, setSecretArgs, sshKeygenCommand } from "../concerns/access/identityCommands";
+import { missingIdentity } from "../concerns/access/missingIdentity";
 
 const USAGE = "usage: npm run identity -- --stack NAME [--host NAME] [--print-secrets] [--out DIR]";
 

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { isOpaqueSecret } from "../preview/opaqueSecret";
-import { ConfigError, ConfigProblem } from "./configError";
-import { configKey } from "./configKey";
-import { ConfigSource } from "./configSource";
-import { CONFIG_DEFAULTS } from "./defaults";
-import { excerpt, publicKeyOf } from "./keyMaterial";
-import { OS_TABLE, OsId } from "./osTable";
+import { isOpaqueSecret } from "../core/opaqueSecret";
+import { ConfigError, ConfigProblem } from "../core/configError";
+import { configKey } from "../core/configKey";
+import { ConfigSource } from "../core/configSource";
+import { CONFIG_DEFAULTS } from "../core/defaults";
+import { excerpt, publicKeyOf } from "../core/keyMaterial";
+import { OS_TABLE, OsId } from "../core/osTable";
 import { HostConfig, hostSchema, stackConfigSchema } from "./schema";
-import { sshdLockoutProblems } from "./sshdLockout";
+import { sshdLockoutProblems } from "../concerns/ssh/sshdLockout";
 
 /** The validated stack config, with defaults applied. */
 export interface StackConfig {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CONFIG_NAMESPACE } from "./configKey";
-import { ConfigSource } from "./configSource";
+import { CONFIG_NAMESPACE } from "../core/configKey";
+import { ConfigSource } from "../core/configSource";
 
 // isConfigSecret is marked @internal in the SDK typings; it reads PULUMI_CONFIG_SECRET_KEYS as the engine sets it.
 // eslint-disable-next-line @typescript-eslint/no-var-requires

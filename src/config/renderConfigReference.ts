@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { CONFIG_NAMESPACE } from "./configKey";
-import { OS_TABLE } from "./osTable";
+import { CONFIG_NAMESPACE } from "../core/configKey";
+import { OS_TABLE } from "../core/osTable";
 import { stackConfigSchema } from "./schema";
 
 type JsonSchema = {

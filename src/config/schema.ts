@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { MIN_RSA_BITS } from "../checklist/sshd/algorithms";
-import { isOpaqueSecret } from "../preview/opaqueSecret";
-import { CONFIG_DEFAULTS } from "./defaults";
-import { checkPrivateKey, checkPublicKeyLine, PrivateKeyRule } from "./keyMaterial";
+import { MIN_RSA_BITS } from "../concerns/ssh/algorithms";
+import { isOpaqueSecret } from "../core/opaqueSecret";
+import { CONFIG_DEFAULTS } from "../core/defaults";
+import { checkPrivateKey, checkPublicKeyLine, PrivateKeyRule } from "../core/keyMaterial";
 import { cidrProblem, isHostAddress } from "./network";
-import { OS_IDS } from "./osTable";
+import { OS_IDS } from "../core/osTable";
 
 /**
  * The stack config schema. Each field carries `meta` for the generated reference (docs/configuration.md):

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
-import { opaqueSecret } from "./opaqueSecret";
+import { opaqueSecret } from "../core/opaqueSecret";
 
 /** A stack file read the way the Pulumi CLI hands it to a program: string values, plus the secret keys. */
 export interface StackConfig {

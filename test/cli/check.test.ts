@@ -3,6 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as YAML from "yaml";
+import { findAll, parseXml } from "../check/parseXml";
+import { validateSarif } from "../check/sarifSchema";
 
 // Runs the built CLI exactly as `npm run check` does (npm test builds first).
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -50,7 +52,7 @@ describe("npm run check", () => {
     const r = check(["--stack", "variant", "--stacks-dir", dir, "--json"]);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout);
-    const v = report.violations.filter((x: any) => x.policy === "ssh-root-login-disabled");
+    const v = report.violations.filter((x: any) => x.policyName === "ssh-root-login-disabled");
     expect(v.length).toBeGreaterThan(0);
     expect(v[0].enforcementLevel).toBe("mandatory");
     expect(v[0].message).toMatch(/PermitRootLogin/);
@@ -62,7 +64,7 @@ describe("npm run check", () => {
     const dir = variant((h) => (h.sshd.extraSettings = { Ciphers: "aes256-ctr,aes128-cbc" }));
     const r = check(["--stack", "variant", "--stacks-dir", dir, "--json"]);
     expect(r.code).toBe(1);
-    const v = JSON.parse(r.stdout).violations.filter((x: any) => x.policy === "ssh-weak-algorithms-absent");
+    const v = JSON.parse(r.stdout).violations.filter((x: any) => x.policyName === "ssh-weak-algorithms-absent");
     expect(v.length).toBeGreaterThan(0);
     expect(v[0].message).toMatch(/aes128-cbc/);
   });
@@ -84,6 +86,83 @@ describe("npm run check", () => {
     const r = check(["--stack", "no-such-stack"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Pulumi\.no-such-stack\.yaml does not exist/);
+  });
+
+  it("names --json violations as the engine's policy events do, with the pack's name and the version from its package.json", () => {
+    const dir = variant((h) => (h.sshd.extraSettings = { PasswordAuthentication: "yes" }));
+    const r = check(["--stack", "variant", "--stacks-dir", dir, "--json"]);
+    expect(r.code).toBe(1);
+    const { violations } = JSON.parse(r.stdout);
+    const version = JSON.parse(fs.readFileSync(path.join(ROOT, "policies", "package.json"), "utf8")).version;
+    // One per resource, as the engine reports them: the bootstrap and the admin copy of the drop-in.
+    expect(violations.map((v: any) => v.resourceUrn.split("::").pop())).toEqual(["ha-pi-bootstrap-sshd-config", "ha-pi-sshd-config"]);
+    for (const v of violations) {
+      expect(Object.keys(v).sort()).toEqual(["enforcementLevel", "message", "policyName", "policyPackName", "policyPackVersion", "resourceUrn", "severity"]);
+      expect(v).toMatchObject({ policyName: "ssh-password-auth-disabled", policyPackName: "ha-securing-checklist", policyPackVersion: version, enforcementLevel: "mandatory", severity: "high" });
+    }
+  });
+
+  it("prints one bad setting once in the text report, naming both drop-in resources, worded like the preview", () => {
+    const dir = variant((h) => (h.sshd.extraSettings = { PasswordAuthentication: "yes", MACs: "hmac-sha1" }));
+    const r = check(["--stack", "variant", "--stacks-dir", dir]);
+    expect(r.code).toBe(1);
+    const both = "(command:remote:Command: ha-pi-bootstrap-sshd-config, ha-pi-sshd-config)";
+    expect(r.stdout).toContain(`- [mandatory] [severity: high]  ssh-password-auth-disabled  ${both}`);
+    expect(r.stdout).toContain(`- [mandatory] [severity: high]  ssh-weak-algorithms-absent  ${both}`);
+    expect(r.stdout.match(/must not set PasswordAuthentication to yes/g)).toHaveLength(1);
+    expect(r.stdout).toMatch(/4 mandatory violations \(2 distinct findings\): `pulumi up` would be refused/);
+  });
+
+  it("--sarif writes a valid SARIF 2.1.0 log locating the violation at the setting's line in the stack file", () => {
+    const dir = variant((h) => (h.sshd.extraSettings = { PasswordAuthentication: "yes" }));
+    const r = check(["--stack", "variant", "--stacks-dir", dir, "--sarif"]);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(r.stdout);
+    expect(validateSarif(log)).toEqual({ valid: true, errors: [] });
+    const file = path.join(dir, "Pulumi.variant.yaml");
+    const lines = fs.readFileSync(file, "utf8").split("\n");
+    const line = lines.findIndex((l) => /^\s*PasswordAuthentication:/.test(l)) + 1;
+    const results = log.runs[0].results;
+    expect(results).toHaveLength(2);
+    for (const res of results) {
+      expect(res).toMatchObject({ ruleId: "ssh-password-auth-disabled", level: "error" });
+      const phys = res.locations[0].physicalLocation;
+      expect(phys.artifactLocation.uri).toBe(`file://${file}`);
+      expect(phys.region.startLine).toBe(line);
+      expect(phys.region.startColumn).toBe(lines[line - 1].indexOf("PasswordAuthentication") + 1);
+    }
+    expect(log.runs[0].tool.driver.rules.map((x: any) => x.id)).toContain("ssh-password-auth-disabled");
+  });
+
+  it("--sarif on the compliant example is a valid log with no results, naming the stack file relative to the project", () => {
+    const r = check(["--stack", "example", "--sarif"]);
+    expect(r.code).toBe(0);
+    const log = JSON.parse(r.stdout);
+    expect(validateSarif(log)).toEqual({ valid: true, errors: [] });
+    expect(log.runs[0].results).toEqual([]);
+    expect(log.runs[0].artifacts[0].location).toEqual({ uri: "stacks/Pulumi.example.yaml", uriBaseId: "PROJECTROOT" });
+  });
+
+  it("--junit writes well-formed JUnit XML: a suite for the host, a failure for the broken item, TODO items skipped", () => {
+    const dir = variant((h) => (h.sshd.extraSettings = { PermitRootLogin: "yes" }));
+    const r = check(["--stack", "variant", "--stacks-dir", dir, "--junit"]);
+    expect(r.code).toBe(1);
+    const root = parseXml(r.stdout);
+    const [suite] = findAll(root, "testsuite");
+    expect(suite.attrs.name).toBe("ha-pi");
+    const cases = findAll(suite, "testcase");
+    const failed = cases.filter((c) => c.children.some((x) => x.name === "failure"));
+    expect(failed.map((c) => c.attrs.name)).toEqual(["Set PermitRootLogin no in the sshd config [ssh-no-root-login]"]);
+    expect(failed[0].children[0].attrs.message).toMatch(/PermitRootLogin/);
+    expect(cases.find((c) => c.attrs.name.endsWith("[fail2ban]"))?.children[0].attrs).toEqual({ message: "not enforced yet" });
+  });
+
+  it("exits 2 with a usage error and prints nothing on stdout when two output formats are asked for", () => {
+    const r = check(["--stack", "example", "--json", "--sarif"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/only one of --json, --sarif, --junit at a time/);
+    expect(r.stderr).toMatch(/usage: npm run check -- --stack NAME/);
+    expect(r.stdout).toBe("");
   });
 
   it("exits 2 with the usage when --stack is missing", () => {

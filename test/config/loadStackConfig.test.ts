@@ -1,7 +1,7 @@
-import { configSourceFromMap } from "../../src/config/configSource";
-import { ConfigError } from "../../src/config/configError";
+import { configSourceFromMap } from "../../src/core/configSource";
+import { ConfigError } from "../../src/core/configError";
 import { loadStackConfig } from "../../src/config/loadStackConfig";
-import { opaqueSecret } from "../../src/preview/opaqueSecret";
+import { opaqueSecret } from "../../src/core/opaqueSecret";
 import { runProgram } from "../../src/program";
 import { configMap, keys, validHost } from "../support/keyFixtures";
 import { recordProgram } from "../support/recordProgram";

@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { ConfigError } from "../../src/config/configError";
-import { configSourceFromMap } from "../../src/config/configSource";
+import { ConfigError } from "../../src/core/configError";
+import { configSourceFromMap } from "../../src/core/configSource";
 import { loadStackConfig } from "../../src/config/loadStackConfig";
-import { generateKeyPair } from "../../src/identity/generateKeyPair";
+import { generateKeyPair } from "../../src/concerns/access/generateKeyPair";
 import { labStackFile } from "../../src/lab/apply/labStackFile";
 import { readStackFile } from "../../src/preview/readStackFile";
 import { runProgram } from "../../src/program";

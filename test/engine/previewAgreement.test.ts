@@ -27,8 +27,8 @@ afterAll(() => ws?.remove());
 
 function checkViolations(stack: string): string[] {
   const r = spawnSync(process.execPath, [path.join(ROOT, "dist", "src", "cli", "check.js"), "--stack", stack, "--stacks-dir", ws.stacksDir, "--json"], { cwd: ROOT, encoding: "utf8", timeout: 120_000 });
-  const report = JSON.parse(r.stdout) as { violations: { policy: string; resource: string; enforcementLevel: string }[] };
-  return report.violations.map((v) => `${v.policy} ${v.resource.split("::").pop()} ${v.enforcementLevel}`).sort();
+  const report = JSON.parse(r.stdout) as { violations: { policyName: string; resourceUrn?: string; enforcementLevel: string }[] };
+  return report.violations.map((v) => `${v.policyName} ${(v.resourceUrn ?? "").split("::").pop()} ${v.enforcementLevel}`).sort();
 }
 
 test.each(CASES)("stack %s (from %s): npm run check reports exactly the violations the real preview prints", (stack) => {

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { HOST_PATHS } from "../../src/host/hostPaths";
+import { HOST_PATHS } from "../../src/core/hostPaths";
 import { labDown, LabHostInfo, labUp } from "../../src/lab/host/labHost";
 import { applyCounts, asAdmin, createdSteps, labApply, labApplyKilledAfter, labPulumi, Login, seededRandom, uniqueLabName } from "./labProbe";
 

@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-import { STRONG_CIPHERS, STRONG_HOST_KEY_ALGORITHMS, STRONG_KEX, STRONG_MACS } from "../../src/checklist/sshd/algorithms";
-import { SSHD_BASELINE } from "../../src/checklist/sshd/baseline";
-import { HOST_PATHS } from "../../src/host/hostPaths";
+import { STRONG_CIPHERS, STRONG_HOST_KEY_ALGORITHMS, STRONG_KEX, STRONG_MACS } from "../../src/concerns/ssh/algorithms";
+import { SSHD_BASELINE } from "../../src/concerns/ssh/baseline";
+import { HOST_PATHS } from "../../src/core/hostPaths";
 import { labDown, LabHostInfo, labUp } from "../../src/lab/host/labHost";
 import { applyCounts, asAdmin, inNs, labApply, labPulumi, Login, PROJECT_DIR, sshAttempt, uniqueLabName } from "./labProbe";
 

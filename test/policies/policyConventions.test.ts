@@ -5,11 +5,22 @@ import { PACK_DIR, usePack } from "./fixtures/startPack";
 import { checkPolicyConventions, type ConventionContext, type PolicyFacts } from "./policyConventions";
 
 const pack = usePack();
-const POLICY_FILES_DIR = path.join(PACK_DIR, "policies");
+const CONCERNS_DIR = path.join(PACK_DIR, "..", "src", "concerns");
+
+/** Policy files: kebab-case files in a concern's policies/ folder (camelCase ones there are their helpers). */
+function policyFiles(): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const concern of fs.readdirSync(CONCERNS_DIR)) {
+    const dir = path.join(CONCERNS_DIR, concern, "policies");
+    if (!fs.existsSync(dir)) continue;
+    for (const f of fs.readdirSync(dir)) if (/^[a-z0-9]+(-[a-z0-9]+)+\.ts$/.test(f)) files.set(f.replace(/\.ts$/, ""), path.join(dir, f));
+  }
+  return files;
+}
 
 function sourceFile(baseName: string): PolicyFacts["file"] {
-  const file = path.join(POLICY_FILES_DIR, `${baseName}.ts`);
-  return fs.existsSync(file) ? { baseName, exports: require(file) as Record<string, unknown> } : undefined;
+  const file = policyFiles().get(baseName);
+  return file ? { baseName, exports: require(file) as Record<string, unknown> } : undefined;
 }
 
 describe("policy conventions", () => {
@@ -37,7 +48,7 @@ describe("policy conventions", () => {
   });
 
   it("keeps no policy file that the pack does not register", () => {
-    const files = fs.readdirSync(POLICY_FILES_DIR).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
+    const files = [...policyFiles().keys()];
     expect(files.sort()).toEqual([...ctx.packNames].sort());
   });
 
@@ -56,7 +67,7 @@ describe("policy conventions", () => {
       "BadPolicy: severity must be set",
       "BadPolicy: remediationSteps must be full sentences",
       "BadPolicy: framework must name Home Assistant Securing checklist with version, reference URL and specification",
-      "BadPolicy: must be registered in policies/index.ts",
+      "BadPolicy: must be registered by its concern (src/concerns/<concern>/policies/index.ts)",
       "BadPolicy: must be listed in src/checklist/items.ts",
       "BadPolicy: file name bad_policy.ts must match the policy name",
       "BadPolicy: bad_policy.ts must export bad_policy with name BadPolicy",

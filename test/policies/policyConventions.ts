@@ -39,9 +39,9 @@ export function checkPolicyConventions(p: PolicyFacts, ctx: ConventionContext): 
   if (!fw || fw.name !== ctx.frameworkName || !fw.version || !/^https:\/\//.test(fw.reference ?? "") || !fw.specification) {
     problems.push(`${n}: framework must name ${ctx.frameworkName} with version, reference URL and specification`);
   }
-  if (!ctx.packNames.includes(n)) problems.push(`${n}: must be registered in policies/index.ts`);
+  if (!ctx.packNames.includes(n)) problems.push(`${n}: must be registered by its concern (src/concerns/<concern>/policies/index.ts)`);
   if (!ctx.catalogNames.includes(n)) problems.push(`${n}: must be listed in src/checklist/items.ts`);
-  if (!p.file) problems.push(`${n}: must live in policies/policies/${n}.ts`);
+  if (!p.file) problems.push(`${n}: must live in src/concerns/<concern>/policies/${n}.ts`);
   else {
     if (p.file.baseName !== n) problems.push(`${n}: file name ${p.file.baseName}.ts must match the policy name`);
     const exported = p.file.exports[camelCase(p.file.baseName)] as { name?: string } | undefined;

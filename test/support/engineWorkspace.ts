@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { locateEngine } from "../../src/engine/pulumiEngine";
-import { generateKeyPair } from "../../src/identity/generateKeyPair";
+import { generateKeyPair } from "../../src/concerns/access/generateKeyPair";
 import { labStackFile } from "../../src/lab/apply/labStackFile";
 
 /** The project root (tests run from the sources; `npm test` builds dist/ and the pack first). */

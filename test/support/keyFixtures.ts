@@ -1,4 +1,4 @@
-import { generateKeyPair, GeneratedKeyPair } from "../../src/identity/generateKeyPair";
+import { generateKeyPair, GeneratedKeyPair } from "../../src/concerns/access/generateKeyPair";
 
 /**
  * Real key material for tests, generated once per test file (RSA is slow): stands for what

@@ -1,18 +1,25 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import type { PolicyName } from "../src/checklist/items";
-import { connectionHostKeyPinned } from "../src/concerns/access/policies/connection-host-key-pinned";
-import { connectionNoPassword } from "../src/concerns/access/policies/connection-no-password";
-import { homeassistantUserUnprivileged } from "../src/concerns/accounts/policies/homeassistant-user-unprivileged";
-import { sshPasswordAuthDisabled } from "../src/concerns/ssh/policies/ssh-password-auth-disabled";
-import { sshRootLoginDisabled } from "../src/concerns/ssh/policies/ssh-root-login-disabled";
-import { sshWeakAlgorithmsAbsent } from "../src/concerns/ssh/policies/ssh-weak-algorithms-absent";
+import { POLICY_NAMES, type PolicyName } from "../src/checklist/items";
+import { concernParts } from "../src/concerns/registry";
 
-/** Every policy by its catalog name: a name in items.ts without a policy here (or the reverse) does not compile. */
-export const POLICIES: Record<PolicyName, ResourceValidationPolicy | StackValidationPolicy> = {
-  "ssh-root-login-disabled": sshRootLoginDisabled,
-  "ssh-password-auth-disabled": sshPasswordAuthDisabled,
-  "ssh-weak-algorithms-absent": sshWeakAlgorithmsAbsent,
-  "connection-host-key-pinned": connectionHostKeyPinned,
-  "connection-no-password": connectionNoPassword,
-  "homeassistant-user-unprivileged": homeassistantUserUnprivileged,
-};
+type Policy = ResourceValidationPolicy | StackValidationPolicy;
+
+/**
+ * Every policy by its catalog name, gathered from the concerns (src/concerns/<concern>/policies). A catalog
+ * name without a policy, a policy outside the catalog, or a name served twice stops the pack from loading.
+ */
+export const POLICIES: Record<PolicyName, Policy> = (() => {
+  const found = new Map<string, Policy>();
+  for (const { concern, value } of concernParts<Policy[]>("policies/concernPolicies", "concernPolicies")) {
+    for (const p of value) {
+      if (found.has(p.name)) throw new Error(`policy ${p.name} is served twice (again by the ${concern} concern)`);
+      found.set(p.name, p);
+    }
+  }
+  const unknown = [...found.keys()].filter((n) => !(POLICY_NAMES as readonly string[]).includes(n));
+  const missing = POLICY_NAMES.filter((n) => !found.has(n));
+  if (unknown.length || missing.length) {
+    throw new Error(`the pack and src/checklist/items.ts disagree: ${[...unknown.map((n) => `${n} is in no checklist item`), ...missing.map((n) => `${n} has no policy`)].join("; ")}`);
+  }
+  return Object.fromEntries(POLICY_NAMES.map((n) => [n, found.get(n)!])) as Record<PolicyName, Policy>;
+})();

@@ -3,7 +3,7 @@ import { isOpaqueSecret } from "../core/opaqueSecret";
 import { ConfigError, ConfigProblem } from "../core/configError";
 import { configKey } from "../core/configKey";
 import { ConfigSource } from "../core/configSource";
-import { CONFIG_DEFAULTS } from "../core/defaults";
+import { HOST_DEFAULTS } from "../core/defaults";
 import { excerpt, publicKeyOf } from "../core/keyMaterial";
 import { OS_TABLE, OsId } from "../core/osTable";
 import { HostConfig, hostSchema, stackConfigSchema } from "./schema";
@@ -82,7 +82,7 @@ function hostCrossProblems(h: any, i: number, hostsSecret: boolean): ConfigProbl
   }
   const extra: unknown = h.sshd?.extraSettings;
   if (typeof adminUser === "string" && extra !== null && typeof extra === "object" && !Array.isArray(extra)) {
-    const os = OS_TABLE[(h.os as OsId) in OS_TABLE ? (h.os as OsId) : (CONFIG_DEFAULTS.os.value as OsId)];
+    const os = OS_TABLE[(h.os as OsId) in OS_TABLE ? (h.os as OsId) : (HOST_DEFAULTS.os.value as OsId)];
     const asText = Object.fromEntries(Object.entries(extra as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
     for (const p of sshdLockoutProblems(asText, { adminUser, sudoGroup: os.sudoGroup })) {
       problems.push({ key: at("sshd", "extraSettings", p.directive), message: p.message });

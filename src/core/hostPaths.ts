@@ -10,10 +10,6 @@ export const HOST_PATHS = {
   /** Backups, markers and the rollback script (root only). */
   stateDir: "/var/lib/ha-hardened-host",
   sudoersDir: "/etc/sudoers.d",
-  /** systemd-run unit that restores the previous drop-in unless a new login disarms it. */
-  rollbackUnit: "ha-hardened-host-sshd-rollback",
-  /** Seconds before the armed rollback fires: the next step's new login normally disarms it within seconds. */
-  rollbackSeconds: 120,
   homeassistantHome: "/var/lib/homeassistant",
 } as const;
 

@@ -1,5 +1,7 @@
 import * as sshpk from "sshpk";
-import { MIN_RSA_BITS } from "../concerns/ssh/algorithms";
+
+/** RSA keys shorter than this are refused (OpenSSH RequiredRSASize; ssh-audit: 3072). */
+export const MIN_RSA_BITS = 3072;
 
 /** Key types the hardened sshd accepts for logins and host keys (ECDSA and DSA are refused: algorithms.ts). */
 export type KeyKind = "ed25519" | "rsa";

@@ -2,6 +2,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { HOST_PATHS } from "../../src/core/hostPaths";
+import { SSHD_ROLLBACK } from "../../src/concerns/ssh/sshdRollback";
 import { labDown, LabHostInfo, labUp } from "../../src/lab/host/labHost";
 import { applyCounts, asAdmin, createdSteps, labApply, labApplyKilledAfter, labPulumi, Login, seededRandom, uniqueLabName } from "./labProbe";
 
@@ -106,7 +107,7 @@ test("an up cut off after the bootstrap sshd step switched the host key, but bef
   const k = await labApplyKilledAfter(lab.name, STACK, sshdIndex + 1, 0, ["--identity", identityDir]);
   expect(k.killed).toBe(true);
   const admin = { ...adminOf(straightLab), address: lab.info.address, port: lab.info.port };
-  expect(asAdmin(admin, `systemctl is-active ${HOST_PATHS.rollbackUnit}.timer || true`).trim()).toBe("active");
+  expect(asAdmin(admin, `systemctl is-active ${SSHD_ROLLBACK.unit}.timer || true`).trim()).toBe("active");
   // Now make the engine forget that step, as if the kill had landed between the remote exit and the state write:
   // the step and what depends on it leave the state, and a pending create names it (pulumi stack import).
   labPulumi(lab.name, ["cancel", "--yes", "--non-interactive"], STACK);

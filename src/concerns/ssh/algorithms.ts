@@ -47,8 +47,6 @@ export const STRONG_PUBKEY_ALGORITHMS = STRONG_HOST_KEY_ALGORITHMS;
 /** Diffie-Hellman group-exchange moduli below this many bits are removed from /etc/ssh/moduli (ssh-audit: 3071). */
 export const MIN_MODULI_BITS = 3071;
 
-/** RSA keys shorter than this are refused (OpenSSH RequiredRSASize; ssh-audit: 3072). */
-export const MIN_RSA_BITS = 3072;
 
 /** The algorithm directives and their allowlists, for whoever judges a config. */
 export const ALGORITHM_DIRECTIVES: Record<string, readonly string[]> = {

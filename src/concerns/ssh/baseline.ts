@@ -1,4 +1,5 @@
-import { STRONG_CIPHERS, STRONG_HOST_KEY_ALGORITHMS, STRONG_KEX, STRONG_MACS, STRONG_PUBKEY_ALGORITHMS, MIN_RSA_BITS } from "./algorithms";
+import { STRONG_CIPHERS, STRONG_HOST_KEY_ALGORITHMS, STRONG_KEX, STRONG_MACS, STRONG_PUBKEY_ALGORITHMS } from "./algorithms";
+import { MIN_RSA_BITS } from "../../core/keyMaterial";
 
 /**
  * The hardened sshd settings, as data: directive, value, and why. The renderer writes them, the

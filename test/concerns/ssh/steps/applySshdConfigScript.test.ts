@@ -6,13 +6,14 @@ import { remoteScript, shellQuote } from "../../../../src/core/remoteScript";
 import { renderSshdDropIn } from "../../../../src/concerns/ssh/renderSshdDropIn";
 import { APPLY_SSHD_CONFIG_SCRIPT } from "../../../../src/concerns/ssh/steps/applySshdConfigScript";
 import { VERIFY_LOGIN_SCRIPT } from "../../../../src/concerns/access/steps/verifyLoginScript";
+import { SSHD_ROLLBACK } from "../../../../src/concerns/ssh/sshdRollback";
 import { createHash } from "crypto";
 import { debianTools } from "../../../support/debianTools";
 import { FakeSystemd } from "../../../support/fakeSystemd";
 import { IsolatedHost } from "../../../support/isolatedHost";
 import { keys } from "../../../support/keyFixtures";
 
-const UNIT = HOST_PATHS.rollbackUnit;
+const UNIT = SSHD_ROLLBACK.unit;
 const render = (extra: Record<string, string> = {}) =>
   renderSshdDropIn({ sshPort: 22, admin: { user: "hhadmin", authorizedKeys: [] }, sshd: { allowTcpForwarding: "local", extraSettings: extra } }, OS_TABLE["debian-12"]);
 

@@ -1,0 +1,52 @@
+import type * as pulumi from "@pulumi/pulumi";
+import type { OsProfile } from "./osTable";
+import type { StepManifest } from "./stepManifest";
+
+/** One remote step as a concern declares it; the composer turns it into a `command:remote:Command`. */
+export interface StepSpec {
+  /** Short name; the resource is `<phase prefix><step>`, e.g. `ha-pi-sshd-config`. */
+  step: string;
+  manifest: StepManifest;
+  /** bash body; `$1…` are `args`. */
+  script: string;
+  args?: string[];
+  /** The payload (file content, user spec), never on the command line. */
+  stdin?: pulumi.Input<string>;
+  /** stdin carries a secret: it and what the step prints stay secret and out of the log stream. */
+  secretStdin?: boolean;
+  /** false: run as the login user (the script calls sudo itself). */
+  escalate?: boolean;
+  dependsOn: pulumi.Resource[];
+}
+
+/** What a concern sees while it adds its steps to one phase of one host. */
+export interface PhaseContext<Host> {
+  /** The host's name (resource names start with it). */
+  name: string;
+  host: Host;
+  os: OsProfile;
+  /** "bootstrap": over the fresh box's first login; "admin": over the admin login, every later `up`. */
+  phase: "bootstrap" | "admin";
+  /** The public half of the automation key (the key Pulumi logs in with as the admin). */
+  automationPublicKey: pulumi.Output<string>;
+  /** Registers a step in this phase and returns its resource. */
+  run(spec: StepSpec): pulumi.Resource;
+  /** The steps registered so far in this phase, by step name: a later concern may depend on an earlier one's. */
+  steps: ReadonlyMap<string, pulumi.Resource>;
+}
+
+/** The remote steps a concern adds to every host. */
+export interface HostSteps<Host> {
+  /**
+   * Steps every phase runs: over the bootstrap login on a fresh box (once), then again over the admin login
+   * (where later config changes apply), each time before the phase's new login proves access.
+   */
+  eachPhase?(ctx: PhaseContext<Host>): void;
+  /** Steps run only over the admin login, once a new admin login has been proven. */
+  adminOnly?(ctx: PhaseContext<Host>, after: pulumi.Resource[]): void;
+  /**
+   * A digest of what this concern changed that could cut the admin off: the final login proof re-runs
+   * whenever it changes.
+   */
+  lockoutDigest?(host: Host, os: OsProfile): string;
+}

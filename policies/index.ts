@@ -1,5 +1,5 @@
 import { PolicyPack } from "@pulumi/policy";
-import { POLICY_NAMES } from "../src/checklist/items";
+import { POLICY_NAMES } from "../src/core/checklist/items";
 import { POLICIES } from "./registry";
 
 /** The pack registers the catalog's policies, in catalog order; `pulumi preview --policy-pack policies` loads bin/policies/index.js. */

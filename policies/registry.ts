@@ -1,5 +1,5 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
-import { POLICY_NAMES, type PolicyName } from "../src/checklist/items";
+import { POLICY_NAMES, type PolicyName } from "../src/core/checklist/items";
 import { concernParts } from "../src/concerns/registry";
 
 type Policy = ResourceValidationPolicy | StackValidationPolicy;
@@ -19,7 +19,7 @@ export const POLICIES: Record<PolicyName, Policy> = (() => {
   const unknown = [...found.keys()].filter((n) => !(POLICY_NAMES as readonly string[]).includes(n));
   const missing = POLICY_NAMES.filter((n) => !found.has(n));
   if (unknown.length || missing.length) {
-    throw new Error(`the pack and src/checklist/items.ts disagree: ${[...unknown.map((n) => `${n} is in no checklist item`), ...missing.map((n) => `${n} has no policy`)].join("; ")}`);
+    throw new Error(`the pack and src/core/checklist/items.ts disagree: ${[...unknown.map((n) => `${n} is in no checklist item`), ...missing.map((n) => `${n} has no policy`)].join("; ")}`);
   }
   return Object.fromEntries(POLICY_NAMES.map((n) => [n, found.get(n)!])) as Record<PolicyName, Policy>;
 })();

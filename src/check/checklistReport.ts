@@ -1,5 +1,5 @@
 import { blocksDeployment, EnforcementLevel, PolicyDiagnostic, Severity } from "../analyzer/policyDiagnostic";
-import { CHECKLIST_ITEMS } from "../checklist/items";
+import { CHECKLIST_ITEMS } from "../core/checklist/items";
 import { HostIndex, hostsOfFinding } from "./hostOfResource";
 
 export type ItemStatus = "pass" | "fail" | "warn" | "not-applicable" | "not-enforced";

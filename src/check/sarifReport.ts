@@ -1,7 +1,7 @@
 import * as path from "path";
 import { pathToFileURL } from "url";
 import type { EnforcementLevel, PolicyPackInfo, Severity } from "../analyzer/policyDiagnostic";
-import { CHECKLIST_FRAMEWORK } from "../checklist/items";
+import { CHECKLIST_FRAMEWORK } from "../core/checklist/items";
 import { urnParts } from "./checklistReport";
 import { HostIndex, hostsOfFinding } from "./hostOfResource";
 import type { CheckViolation } from "./runCheck";

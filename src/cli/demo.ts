@@ -5,7 +5,7 @@ import { spawnSync } from "child_process";
 import { locateEngine } from "../engine/pulumiEngine";
 import { applyLab, projectDir } from "../lab/apply/applyCommand";
 import { ensureLabIdentity } from "../lab/apply/labIdentity";
-import { formatProbes, probeFromOutside } from "../lab/apply/outsideProbes";
+import { formatProbes, probeFromOutside } from "../concerns/ssh/probes";
 import { labUp } from "../lab/host/labHost";
 import { assertLabName } from "../lab/host/labPaths";
 
@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
     hostKey: id.hostEd25519Public,
     lanNs: up.info.netns.lan,
     wanNs: up.info.netns.wan,
-    sshAuditPolicy: path.join(projectDir(), "lab", "ssh-audit-policy.txt"),
+    sshAuditPolicy: path.join(projectDir(), "src", "concerns", "ssh", "ssh-audit-policy.txt"),
   });
   say(formatProbes(probes));
   const n = name === "lab" ? "" : ` --name ${name}`;

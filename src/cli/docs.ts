@@ -2,7 +2,7 @@
 // (from the checklist catalog). Tests fail when either drifts.
 import * as fs from "fs";
 import * as path from "path";
-import { replaceChecklistSection } from "../checklist/renderChecklistTable";
+import { replaceChecklistSection } from "../core/checklist/renderChecklistTable";
 import { renderConfigReference } from "../config/renderConfigReference";
 
 const root = path.resolve(__dirname, "..", "..", "..");

@@ -1,6 +1,6 @@
 import { checklistReport, ChecklistEntry, formatChecklist, STACK_ROW } from "../../src/check/checklistReport";
 import { indexHosts } from "../../src/check/hostOfResource";
-import { CHECKLIST_ITEMS } from "../../src/checklist/items";
+import { CHECKLIST_ITEMS } from "../../src/core/checklist/items";
 import { applicableRuns, COMMAND, finding, host, PASSWORD_FINDING, resource } from "./fixtures";
 
 // Baseline: two compliant hosts; every policy judged every resource and found nothing.

@@ -1,6 +1,6 @@
 import type { PolicyDiagnostic, PolicyPackInfo } from "../../src/analyzer/policyDiagnostic";
 import type { PolicyRun } from "../../src/check/checklistReport";
-import { POLICY_NAMES } from "../../src/checklist/items";
+import { POLICY_NAMES } from "../../src/core/checklist/items";
 import { HARDENED_HOST_TYPE } from "../../src/core/stepManifest";
 import type { CapturedResource } from "../../src/preview/capturedResource";
 

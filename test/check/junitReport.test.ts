@@ -1,7 +1,7 @@
 import { checklistReport, STACK_ROW } from "../../src/check/checklistReport";
 import { indexHosts } from "../../src/check/hostOfResource";
 import { toJunit, xmlAttr, xmlText } from "../../src/check/junitReport";
-import { CHECKLIST_ITEMS } from "../../src/checklist/items";
+import { CHECKLIST_ITEMS } from "../../src/core/checklist/items";
 import { applicableRuns, finding, host, PASSWORD_FINDING } from "./fixtures";
 import { findAll, parseXml, XmlElement } from "./parseXml";
 

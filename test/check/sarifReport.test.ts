@@ -3,7 +3,7 @@ import * as path from "path";
 import { indexHosts } from "../../src/check/hostOfResource";
 import type { CheckViolation } from "../../src/check/runCheck";
 import { SarifInput, toSarif } from "../../src/check/sarifReport";
-import { POLICY_NAMES } from "../../src/checklist/items";
+import { POLICY_NAMES } from "../../src/core/checklist/items";
 import { host, packInfo, PASSWORD_FINDING } from "./fixtures";
 import { sarifSchemaPath, validateSarif } from "./sarifSchema";
 

@@ -1,6 +1,6 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { CHECKLIST_FRAMEWORK, POLICY_NAMES } from "../../src/checklist/items";
+import { CHECKLIST_FRAMEWORK, POLICY_NAMES } from "../../src/core/checklist/items";
 import { PACK_DIR, usePack } from "./fixtures/startPack";
 import { checkPolicyConventions, type ConventionContext, type PolicyFacts } from "./policyConventions";
 
@@ -68,7 +68,7 @@ describe("policy conventions", () => {
       "BadPolicy: remediationSteps must be full sentences",
       "BadPolicy: framework must name Home Assistant Securing checklist with version, reference URL and specification",
       "BadPolicy: must be registered by its concern (src/concerns/<concern>/policies/index.ts)",
-      "BadPolicy: must be listed in src/checklist/items.ts",
+      "BadPolicy: must be listed in src/core/checklist/items.ts",
       "BadPolicy: file name bad_policy.ts must match the policy name",
       "BadPolicy: bad_policy.ts must export bad_policy with name BadPolicy",
     ]);

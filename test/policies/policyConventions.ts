@@ -40,7 +40,7 @@ export function checkPolicyConventions(p: PolicyFacts, ctx: ConventionContext): 
     problems.push(`${n}: framework must name ${ctx.frameworkName} with version, reference URL and specification`);
   }
   if (!ctx.packNames.includes(n)) problems.push(`${n}: must be registered by its concern (src/concerns/<concern>/policies/index.ts)`);
-  if (!ctx.catalogNames.includes(n)) problems.push(`${n}: must be listed in src/checklist/items.ts`);
+  if (!ctx.catalogNames.includes(n)) problems.push(`${n}: must be listed in src/core/checklist/items.ts`);
   if (!p.file) problems.push(`${n}: must live in src/concerns/<concern>/policies/${n}.ts`);
   else {
     if (p.file.baseName !== n) problems.push(`${n}: file name ${p.file.baseName}.ts must match the policy name`);

@@ -1,5 +1,5 @@
 import type { PolicyComplianceFramework } from "@pulumi/policy";
-import { CHECKLIST_FRAMEWORK, itemOfPolicy, type PolicyName } from "../../checklist/items";
+import { CHECKLIST_FRAMEWORK, itemOfPolicy, type PolicyName } from "../checklist/items";
 
 /**
  * The metadata a policy takes from the checklist catalog, so no item title or framework field is

@@ -20,7 +20,7 @@ export const imagePackages: readonly LabPackage[] = [
  * so the provisioning's real `apt-get install` runs without internet.
  */
 export const guestPackages: readonly LabPackage[] = [
-  { name: "sudo", reason: "phase 1 installs it for the admin user (issue 2)" },
+  { name: "sudo", reason: "phase 1 installs it for the admin user" },
   { name: "openssh-server", reason: "phase 1 (re)installs it; the repo must offer the installed version" },
   { name: "nftables", reason: "host firewall (later issue)" },
   { name: "wireguard-tools", reason: "remote access over WireGuard (later issue)" },

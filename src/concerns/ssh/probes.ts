@@ -59,7 +59,7 @@ export function probeFromOutside(t: ProbeTarget): ProbeLine[] {
     lines.push({ ok: pw.code !== 0 && methods === "publickey", what: "WAN: no password or keyboard-interactive login offered", evidence: `server offers: ${methods}` });
 
     const audit = inNs(t.wanNs, "ssh-audit", ["-n", "-P", t.sshAuditPolicy, "-p", String(t.port), t.address]);
-    lines.push({ ok: audit.code === 0, what: "WAN: ssh-audit 2.5.0 policy (lab/ssh-audit-policy.txt)", evidence: /Result: ([^\n]+)/.exec(audit.out)?.[1]?.trim() ?? `exit ${audit.code}` });
+    lines.push({ ok: audit.code === 0, what: "WAN: ssh-audit 2.5.0 policy (the project's policy)", evidence: /Result: ([^\n]+)/.exec(audit.out)?.[1]?.trim() ?? `exit ${audit.code}` });
 
     const nmap = inNs(t.wanNs, "nmap", ["-Pn", "-n", "--top-ports", "1000", t.address], 120_000);
     const open = nmap.out.split("\n").filter((l) => /^\d+\/(tcp|udp)\s+open/.test(l)).map((l) => l.split(/\s+/)[0]);

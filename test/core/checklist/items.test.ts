@@ -1,12 +1,12 @@
-import { CHECKLIST_ITEMS, POLICY_NAMES, itemOfPolicy } from "../../src/checklist/items";
+import { CHECKLIST_ITEMS, POLICY_NAMES, itemOfPolicy } from "../../../src/core/checklist/items";
 
 describe("checklist items", () => {
-  it("gives every item an id, a title, the seed's words and a policies list", () => {
+  it("gives every item a kebab-case id, a title, the pages' own words, and only kebab-case policy names", () => {
     for (const item of CHECKLIST_ITEMS) {
       expect(item.id).toMatch(/^[a-z][a-z0-9-]*$/);
       expect(item.title.length).toBeGreaterThan(10);
       expect(item.seedWords.length).toBeGreaterThan(0);
-      expect(Array.isArray(item.policies)).toBe(true);
+      for (const p of item.policies as readonly string[]) expect(p).toMatch(/^[a-z0-9]+(-[a-z0-9]+)+$/);
     }
   });
 
@@ -16,7 +16,7 @@ describe("checklist items", () => {
     expect(listed.length).toBe(POLICY_NAMES.length);
   });
 
-  it("covers the checklist items the seeds name, enforced or not", () => {
+  it("covers the checklist items the pages name, enforced or not", () => {
     expect(CHECKLIST_ITEMS.map((i) => i.id)).toEqual(
       expect.arrayContaining(["secrets", "web-password", "ha-not-root", "keep-updated", "ssh-no-root-login", "ssh-keys-not-passwords", "host-lockdown", "remote-ui-vpn", "remote-components-tls", "fail2ban"]),
     );

@@ -1,11 +1,11 @@
 import * as fs from "fs";
 import * as path from "path";
-import { CHECKLIST_ITEMS } from "../../src/checklist/items";
-import { renderChecklistTable, replaceChecklistSection } from "../../src/checklist/renderChecklistTable";
+import { CHECKLIST_ITEMS } from "../../../src/core/checklist/items";
+import { renderChecklistTable, replaceChecklistSection } from "../../../src/core/checklist/renderChecklistTable";
 
 describe("renderChecklistTable", () => {
   it("matches the README's checklist section exactly, so the README never drifts from the catalog (run `npm run docs`)", () => {
-    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
+    const readme = fs.readFileSync(path.join(__dirname, "..", "..", "..", "README.md"), "utf8");
     expect(replaceChecklistSection(readme)).toBe(readme);
   });
 

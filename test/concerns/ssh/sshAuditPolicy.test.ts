@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import * as path from "path";
-import { STRONG_CIPHERS, STRONG_HOST_KEY_ALGORITHMS, STRONG_KEX, STRONG_MACS } from "../../src/concerns/ssh/algorithms";
+import { STRONG_CIPHERS, STRONG_HOST_KEY_ALGORITHMS, STRONG_KEX, STRONG_MACS } from "../../../src/concerns/ssh/algorithms";
 
-/** lab/ssh-audit-policy.txt is what the lab tests and the demo judge a host with: it must say what algorithms.ts says. */
-const text = fs.readFileSync(path.join(__dirname, "..", "..", "lab", "ssh-audit-policy.txt"), "utf8");
+/** src/concerns/ssh/ssh-audit-policy.txt is what the lab tests and the demo judge a host with: it must say what algorithms.ts says. */
+const text = fs.readFileSync(path.join(__dirname, "..", "..", "..", "src", "concerns", "ssh", "ssh-audit-policy.txt"), "utf8");
 const field = (name: string): string[] => {
   const line = text.split("\n").find((l) => l.startsWith(`${name} = `));
   if (!line) throw new Error(`policy has no "${name}" line`);

@@ -1,7 +1,7 @@
 /**
- * Home Assistant's "Securing" checklist as data: every item of the three seed pages
- * (/work/shared/seeds: 002 = the 2016 page, 003 = the current page, 004 = "Security of Home Assistant"),
- * in the seeds' words, with the policies that enforce it. An empty `policies` list means
+ * Home Assistant's "Securing" checklist as data: every item of Home Assistant's pages on securing an
+ * installation (the 2016 "Securing" page, the current one, and "Security of Home Assistant"), in the pages'
+ * own words, with the policies that enforce it. An empty `policies` list means
  * "not enforced yet". The policy pack registers exactly the names listed here.
  */
 export interface ChecklistItem {

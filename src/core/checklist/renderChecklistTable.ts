@@ -1,6 +1,6 @@
 import { CHECKLIST_ITEMS } from "./items";
 
-export const CHECKLIST_BEGIN = "<!-- checklist:begin (generated from src/checklist/items.ts by `npm run docs`) -->";
+export const CHECKLIST_BEGIN = "<!-- checklist:begin (generated from src/core/checklist/items.ts by `npm run docs`) -->";
 export const CHECKLIST_END = "<!-- checklist:end -->";
 
 /** The README's checklist table: each item of Home Assistant's Securing checklist and the policies enforcing it. */

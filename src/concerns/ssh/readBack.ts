@@ -1,0 +1,31 @@
+import { SSHD_BASELINE } from "./baseline";
+
+/** `sshd -T` output as directive (lowercase, as sshd prints it) -> its first value. */
+export function parseSshdT(text: string): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const line of text.split("\n")) {
+    const sp = line.indexOf(" ");
+    if (sp > 0 && !m.has(line.slice(0, sp))) m.set(line.slice(0, sp), line.slice(sp + 1).trim());
+  }
+  return m;
+}
+
+/** The value `sshd -T` prints for an enforced baseline setting (lowercase; sshd keeps only signature algorithms in CASignatureAlgorithms). */
+function effective(directive: string, value: string): string {
+  const v = directive === "CASignatureAlgorithms" ? value.split(",").filter((a) => !a.includes("-cert-v01@")).join(",") : value;
+  return v.toLowerCase();
+}
+
+export interface SshdDrift {
+  directive: string;
+  want: string;
+  got: string | undefined;
+}
+
+/** The live read-back: every enforced baseline setting whose value on the host (`sshd -T`) differs from the baseline. */
+export function sshdDrift(sshdT: string): SshdDrift[] {
+  const live = parseSshdT(sshdT);
+  return SSHD_BASELINE.filter((s) => s.enforced)
+    .map((s) => ({ directive: s.directive, want: effective(s.directive, s.value), got: live.get(s.directive.toLowerCase())?.toLowerCase() }))
+    .filter((d) => d.want !== d.got);
+}

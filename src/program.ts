@@ -4,6 +4,7 @@ import * as path from "path";
 import { ConfigError } from "./core/configError";
 import { ConfigSource } from "./core/configSource";
 import { loadStackConfig } from "./config/loadStackConfig";
+import { STACKS_DIR, stackFilePath } from "./core/stackFiles";
 import { publishedExampleKeys, publishedKeyProblems } from "./concerns/access/publishedExampleKeys";
 import { pulumiConfigSource } from "./config/pulumiConfigSource";
 import { AdminConnectionInfo, HardenedHost } from "./host/HardenedHost";
@@ -38,7 +39,7 @@ export function runProgram(source: ConfigSource = pulumiConfigSource()): StackOu
 /** The example stack shipped with the project (its keys are public knowledge); empty when it is not there. */
 function exampleStackText(): string {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const file = path.join(dir, "stacks", "Pulumi.example.yaml");
+    const file = stackFilePath(path.join(dir, STACKS_DIR), "example");
     if (fs.existsSync(path.join(dir, "Pulumi.yaml")) && fs.existsSync(file)) return fs.readFileSync(file, "utf8");
   }
   return "";

@@ -4,9 +4,11 @@ import { PolicyPackClient } from "../analyzer/PolicyPackClient";
 import { blocksDeployment, EnforcementLevel, PolicyDiagnostic, PolicyPackInfo, Severity } from "../analyzer/policyDiagnostic";
 import { startPolicyPack } from "../analyzer/startPolicyPack";
 import { ConfigError } from "../core/configError";
-import { captureProgram, PROJECT_NAME } from "../preview/captureProgram";
+import { PROJECT_NAME } from "../core/configKey";
+import { captureProgram } from "../preview/captureProgram";
 import { CapturedResource } from "../preview/capturedResource";
-import { readStackFile, StackFileError, stackFilePath } from "../preview/readStackFile";
+import { STACKS_DIR, stackFilePath } from "../core/stackFiles";
+import { readStackFile, StackFileError } from "../preview/readStackFile";
 import { checklistReport, ChecklistEntry, PolicyRun } from "./checklistReport";
 import { HostIndex, indexHosts } from "./hostOfResource";
 
@@ -102,7 +104,7 @@ export async function runCheck(opts: CheckOptions): Promise<CheckResult> {
 
 async function checkWith(opts: CheckOptions, packStarting: Promise<PolicyPackClient>): Promise<CheckResult> {
   let stackConfig;
-  const stacksDir = opts.stacksDir ?? path.join(opts.projectDir, "stacks");
+  const stacksDir = opts.stacksDir ?? path.join(opts.projectDir, STACKS_DIR);
   try {
     stackConfig = readStackFile(stacksDir, opts.stack, opts.overrides, opts.secretOverrides);
   } catch (e) {

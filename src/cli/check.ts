@@ -54,7 +54,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(JSON.stringify({ violations: result.violations, checklist: result.checklist }, null, 2) + "\n");
   } else if (output === "sarif") {
     const { toSarif } = require("../check/sarifReport") as typeof import("../check/sarifReport");
-    const { PROJECT_NAME } = require("../preview/captureProgram") as typeof import("../preview/captureProgram");
+    const { PROJECT_NAME } = require("../core/configKey") as typeof import("../core/configKey");
     const sarif = toSarif({
       stack,
       projectDir,

@@ -10,6 +10,7 @@ import * as path from "path";
 import * as YAML from "yaml";
 import { fingerprintOf } from "../core/keyMaterial";
 import { pulumiEnvironment } from "../engine/pulumiEngine";
+import { STACKS_DIR, stackFilePath } from "../core/stackFiles";
 import { generateKeyPair } from "../concerns/access/generateKeyPair";
 import { fromFileCommand, setPlainArgs, setSecretArgs, sshKeygenCommand } from "../concerns/access/identityCommands";
 import { missingIdentity } from "../concerns/access/missingIdentity";
@@ -57,16 +58,17 @@ function main(argv: string[]): number {
     return opts === USAGE ? 0 : 2;
   }
   const projectDir = process.cwd();
-  const file = path.join(projectDir, "stacks", `Pulumi.${opts.stack}.yaml`);
+  const file = stackFilePath(path.join(projectDir, STACKS_DIR), opts.stack);
+  const shown = path.relative(projectDir, file);
   if (!fs.existsSync(file)) {
-    console.error(`stack file stacks/Pulumi.${opts.stack}.yaml does not exist: copy stacks/Pulumi.example.yaml to it first`);
+    console.error(`stack file ${shown} does not exist: copy ${path.join(STACKS_DIR, "Pulumi.example.yaml")} to it first`);
     return 2;
   }
   let config: Record<string, unknown>;
   try {
     config = (YAML.parse(fs.readFileSync(file, "utf8"))?.config ?? {}) as Record<string, unknown>;
   } catch (e) {
-    console.error(`stacks/Pulumi.${opts.stack}.yaml is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
+    console.error(`${shown} is not valid YAML: ${(e as Error).message.split("\n")[0]}`);
     return 2;
   }
   const scan = missingIdentity(config, opts.host);
@@ -79,7 +81,7 @@ function main(argv: string[]): number {
     console.log(`  pulumi config set --secret --path '${b.path}' --stack ${opts.stack} < ~/.ssh/id_ed25519`);
   }
   if (scan.missing.length === 0) {
-    console.log(`stacks/Pulumi.${opts.stack}.yaml has every host key and automation key${opts.host ? ` for ${opts.host}` : ""}; nothing to generate`);
+    console.log(`${shown} has every host key and automation key${opts.host ? ` for ${opts.host}` : ""}; nothing to generate`);
     return 0;
   }
 

@@ -5,6 +5,7 @@
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { STACKS_DIR, stackFilePath } from "../core/stackFiles";
 import { examplePlaceholders } from "../engine/examplePlaceholders";
 import { EngineMissingError, pulumiEnvironment } from "../engine/pulumiEngine";
 
@@ -23,8 +24,8 @@ function flag(argv: string[], name: string): string | undefined {
  */
 function placeholderProblem(projectDir: string, argv: string[]): string | undefined {
   const stack = flag(argv, "--stack") ?? flag(argv, "-s");
-  const file = flag(argv, "--config-file") ?? (stack ? path.join(projectDir, "stacks", `Pulumi.${stack}.yaml`) : undefined);
-  const example = path.join(projectDir, "stacks", "Pulumi.example.yaml");
+  const file = flag(argv, "--config-file") ?? (stack ? stackFilePath(path.join(projectDir, STACKS_DIR), stack) : undefined);
+  const example = stackFilePath(path.join(projectDir, STACKS_DIR), "example");
   if (!file || !fs.existsSync(file) || !fs.existsSync(example) || path.resolve(file) === example) return undefined;
   const keys = examplePlaceholders(fs.readFileSync(file, "utf8"), fs.readFileSync(example, "utf8"));
   if (keys.length === 0) return undefined;

@@ -4,7 +4,7 @@ import { ConfigError, ConfigProblem } from "../core/configError";
 import { configKey } from "../core/configKey";
 import { ConfigSource } from "../core/configSource";
 import { HOST_DEFAULTS } from "../core/defaults";
-import { excerpt, publicKeyOf } from "../core/keyMaterial";
+import { excerpt, keyBlobOf, publicKeyOf } from "../core/keyMaterial";
 import { OS_TABLE, OsId } from "../core/osTable";
 import { HostConfig, hostSchema, stackConfigSchema } from "./schema";
 import { sshdLockoutProblems } from "../concerns/ssh/sshdLockout";
@@ -72,7 +72,7 @@ function hostCrossProblems(h: any, i: number, hostsSecret: boolean): ConfigProbl
     } catch {
       continue; // the private key's own check reports it
     }
-    if (publicLine.trim().split(/\s+/).slice(0, 2).join(" ") !== derived) {
+    if (keyBlobOf(publicLine) !== derived) {
       problems.push({ key: at(...pub), message: `must be the public half of ${priv.join(".")}, but it is another key (${excerpt(publicLine)})` });
     }
   }

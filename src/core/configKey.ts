@@ -1,5 +1,8 @@
 /** The config namespace of this project (Pulumi.yaml `name`). */
-export const CONFIG_NAMESPACE = "ha-hardened-host";
+/** The Pulumi project name (Pulumi.yaml `name`). */
+export const PROJECT_NAME = "ha-hardened-host";
+/** The config namespace: Pulumi's default, the project name. */
+export const CONFIG_NAMESPACE = PROJECT_NAME;
 
 /** Formats a path inside the config as the user writes it: `ha-hardened-host:hosts[0].admin.user`. */
 export function configKey(path: readonly (string | number | symbol)[]): string {

@@ -47,9 +47,14 @@ function checkKind(type: string, bits: number, rule: PrivateKeyRule, what: strin
 }
 
 /** The authorized_keys-format public half (`type base64`, no comment) of an OpenSSH private key. */
+/** The `type base64` of an authorized_keys line, its comment dropped: how two key lines are compared. */
+export function keyBlobOf(line: string): string {
+  return line.trim().split(/\s+/).slice(0, 2).join(" ");
+}
+
 export function publicKeyOf(privateKeyText: string): string {
   const pub = sshpk.parsePrivateKey(privateKeyText, "auto").toPublic().toString("ssh");
-  return pub.split(" ").slice(0, 2).join(" ");
+  return keyBlobOf(pub);
 }
 
 /** SHA256 fingerprint (`SHA256:…`, as `ssh-keygen -l` prints it) of a public key line or private key. */

@@ -5,7 +5,7 @@ import { closeBootstrap, verifyLogin } from "../concerns/access/steps/hostSteps"
 import { concernParts } from "../concerns/registry";
 import type { HostConfig } from "../config/schema";
 import { BOOTSTRAP_DIAL_ERROR_LIMIT, DIAL_ERROR_LIMIT } from "../concerns/access/config";
-import { fingerprintOf, publicKeyOf } from "../core/keyMaterial";
+import { fingerprintOf, keyBlobOf, publicKeyOf } from "../core/keyMaterial";
 import { OS_TABLE, OsProfile } from "../core/osTable";
 import type { HostSteps, PhaseContext, StepSpec } from "../core/hostSteps";
 import { isOpaqueSecret } from "../core/opaqueSecret";
@@ -41,7 +41,7 @@ interface Phase {
  */
 function derivedPublicKey(privateKey: string, plainCopy?: string): pulumi.Output<string> {
   if (!isOpaqueSecret(privateKey)) return pulumi.output(publicKeyOf(privateKey));
-  if (plainCopy) return pulumi.output(plainCopy.trim().split(/\s+/).slice(0, 2).join(" "));
+  if (plainCopy) return pulumi.output(keyBlobOf(plainCopy));
   return pulumi.output(unknown) as pulumi.Output<string>;
 }
 

@@ -1,8 +1,9 @@
+import { PROJECT_NAME } from "../core/configKey";
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { runInPulumiStack } from "@pulumi/pulumi/runtime/stack";
 import { CapturedResource } from "./capturedResource";
-import { StackConfig } from "./readStackFile";
+import { StackFileConfig } from "./readStackFile";
 
 // Internal SDK entry points (marked @internal, so absent from the typings) that the mock runtime is built on.
 /* eslint-disable @typescript-eslint/no-var-requires */
@@ -12,7 +13,6 @@ const settings: {
 } = require("@pulumi/pulumi/runtime/settings");
 const { getStore }: { getStore(): Record<string, unknown> } = require("@pulumi/pulumi/runtime/state");
 
-export const PROJECT_NAME = "ha-hardened-host";
 
 /** What the engine would hand back for a resource: its inputs as state, plus the provider's own outputs. */
 class OfflineMocks implements pulumi.runtime.Mocks {
@@ -68,7 +68,7 @@ class CapturingMonitor extends MockMonitor {
 
 export interface CaptureOptions {
   stack: string;
-  config: StackConfig;
+  config: StackFileConfig;
   /** true: outputs of commands are unknown, as in `pulumi preview`. */
   preview: boolean;
   /** The program to run; it registers resources and returns the stack outputs. */

@@ -2,9 +2,10 @@ import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
 import { opaqueSecret } from "../core/opaqueSecret";
+import { stackFilePath } from "../core/stackFiles";
 
 /** A stack file read the way the Pulumi CLI hands it to a program: string values, plus the secret keys. */
-export interface StackConfig {
+export interface StackFileConfig {
   /** `project:key` -> value as the CLI passes it (objects and lists as JSON text). */
   config: Record<string, string>;
   /** Keys whose value is, or contains, a `secure:` value. */
@@ -18,9 +19,6 @@ export class StackFileError extends Error {
   }
 }
 
-export function stackFilePath(stacksDir: string, stack: string): string {
-  return path.join(stacksDir, `Pulumi.${stack}.yaml`);
-}
 
 /** Replaces every `{secure: ciphertext}` with an opaque-secret marker; reports whether one was found. */
 function unwrapSecure(value: unknown): { value: unknown; secret: boolean } {
@@ -75,7 +73,7 @@ export function readStackFile(
   stack: string,
   overrides: Record<string, unknown> = {},
   secretOverrides: string[] = [],
-): StackConfig {
+): StackFileConfig {
   const file = stackFilePath(stacksDir, stack);
   const shown = path.relative(process.cwd(), file) || file;
   if (!fs.existsSync(file)) {

@@ -2,6 +2,7 @@ import * as YAML from "yaml";
 import { ConfigProblem } from "../../core/configError";
 import { configKey } from "../../core/configKey";
 import { HostConfig } from "../../config/schema";
+import { keyBlobOf } from "../../core/keyMaterial";
 
 /** `type base64` of every public key a stack file's text contains (comments and names dropped). */
 export function publishedExampleKeys(exampleText: string): Set<string> {
@@ -22,7 +23,7 @@ export function publishedExampleKeys(exampleText: string): Set<string> {
  * a host must never trust them (an admin key) or be pinned to them (its identity). Checked before an `up`.
  */
 export function publishedKeyProblems(hosts: readonly HostConfig[], published: ReadonlySet<string>): ConfigProblem[] {
-  const isPublished = (line: string | undefined): boolean => line !== undefined && published.has(line.trim().split(/\s+/).slice(0, 2).join(" "));
+  const isPublished = (line: string | undefined): boolean => line !== undefined && published.has(keyBlobOf(line));
   const problems: ConfigProblem[] = [];
   const fix = "it is the example stack's published key: use your own (npm run identity generates the host's)";
   hosts.forEach((h, i) => {

@@ -2,6 +2,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { keyBlobOf } from "../../core/keyMaterial";
 
 /** What a client outside the host sees, probed with real tools from the lab's namespaces (demo and bench). */
 export interface ProbeLine {
@@ -46,7 +47,7 @@ export function probeFromOutside(t: ProbeTarget): ProbeLine[] {
   try {
     const scan = inNs(t.wanNs, "ssh-keyscan", ["-T", "5", "-t", "ed25519", "-p", String(t.port), t.address]);
     const presented = scan.out.split("\n").find((l) => l && !l.startsWith("#"))?.split(" ").slice(1, 3).join(" ") ?? "";
-    lines.push({ ok: presented === t.hostKey.split(" ").slice(0, 2).join(" "), what: "WAN: host presents the Ed25519 key pinned in config", evidence: presented ? presented.slice(0, 40) + "…" : "no key" });
+    lines.push({ ok: presented === keyBlobOf(t.hostKey), what: "WAN: host presents the Ed25519 key pinned in config", evidence: presented ? presented.slice(0, 40) + "…" : "no key" });
 
     const admin = sshTry(t, t.lanNs, t.adminUser, "publickey", dir);
     lines.push({ ok: admin.code === 0 && admin.out.includes("probe-ok"), what: `LAN: ${t.adminUser} logs in with its key`, evidence: admin.code === 0 ? "logged in" : `exit ${admin.code}` });

@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
 import { locateEngine, PulumiRun, runPulumi } from "../../engine/pulumiEngine";
-import { PROJECT_NAME } from "../../preview/captureProgram";
+import { PROJECT_NAME } from "../../core/configKey";
+import { STACKS_DIR, stackFilePath } from "../../core/stackFiles";
 import { labInfo, LabHostInfo } from "../host/labHost";
 import { assertLabName, DEFAULT_STATE_ROOT, labStateDir } from "../host/labPaths";
 import { ensureLabIdentity, LabIdentity } from "./labIdentity";
@@ -109,7 +110,7 @@ export function projectDir(): string {
   // dist/src/lab/apply -> project root; src/lab/apply (ts-jest) -> project root.
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
-    if (fs.existsSync(path.join(dir, "Pulumi.yaml")) && fs.existsSync(path.join(dir, "stacks"))) return dir;
+    if (fs.existsSync(path.join(dir, "Pulumi.yaml")) && fs.existsSync(path.join(dir, STACKS_DIR))) return dir;
     dir = path.dirname(dir);
   }
   throw new Error(`cannot find the project root (Pulumi.yaml) above ${__dirname}`);
@@ -136,7 +137,7 @@ export function labWorkspace(stateDir: string, stack: string): LabWorkspace {
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
   };
   delete env.PULUMI_CONFIG_PASSPHRASE;
-  return { dir, env, stackFile: path.join(dir, `Pulumi.${stack}.yaml`) };
+  return { dir, env, stackFile: stackFilePath(dir, stack) };
 }
 
 /** Counts of the last update (`pulumi stack history`): what the engine did to each resource. */
@@ -167,8 +168,8 @@ export async function runApplyCommand(argv: string[], out: (l: string) => void =
 /** Sets up the lab stack (once), writes the working stack file and sets the secrets on stdin. */
 async function prepareStack(ws: LabWorkspace, args: ApplyArgs, info: LabHostInfo, identity: LabIdentity): Promise<string | undefined> {
   const project = projectDir();
-  const committed = path.join(project, "stacks", `Pulumi.${args.stack}.yaml`);
-  if (!fs.existsSync(committed)) return `stack file stacks/Pulumi.${args.stack}.yaml does not exist`;
+  const committed = stackFilePath(path.join(project, STACKS_DIR), args.stack);
+  if (!fs.existsSync(committed)) return `stack file ${path.relative(project, committed)} does not exist`;
   const text = fs.readFileSync(committed, "utf8");
   const { plain, secret } = labOverrides(info, identity, stackAdminKeys(text));
   const previous = fs.existsSync(ws.stackFile) ? saltOf(fs.readFileSync(ws.stackFile, "utf8")) : undefined;

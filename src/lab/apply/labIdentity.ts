@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { utils as sshUtils } from "ssh2";
+import { generateKeyPair } from "../../concerns/access/generateKeyPair";
+import { keyBlobOf } from "../../core/keyMaterial";
 
 /**
  * The secrets a lab apply feeds into the stack in place of the `secure:` values only the Pulumi CLI can
@@ -29,18 +30,19 @@ const FILES = {
 function ensureKey(dir: string, file: string, type: "ed25519" | "rsa", comment: string): string {
   const p = path.join(dir, file);
   if (!fs.existsSync(p)) {
-    const pair = type === "rsa" ? sshUtils.generateKeyPairSync("rsa", { bits: 4096, comment }) : sshUtils.generateKeyPairSync("ed25519", { comment });
+    // The same generator `npm run identity` gives users.
+    const pair = generateKeyPair(type, comment);
     const tmp = `${p}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, pair.private, { mode: 0o600 });
+    fs.writeFileSync(tmp, pair.privateKey, { mode: 0o600 });
     fs.renameSync(tmp, p);
-    fs.writeFileSync(`${p}.pub`, pair.public + "\n", { mode: 0o644 });
+    fs.writeFileSync(`${p}.pub`, pair.publicKey + "\n", { mode: 0o644 });
   }
   fs.chmodSync(p, 0o600);
   return p;
 }
 
 function publicOf(p: string): string {
-  return fs.readFileSync(`${p}.pub`, "utf8").trim().split(" ").slice(0, 2).join(" ");
+  return keyBlobOf(fs.readFileSync(`${p}.pub`, "utf8"));
 }
 
 export function ensureLabIdentity(dir: string): LabIdentity {

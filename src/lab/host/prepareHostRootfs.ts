@@ -2,6 +2,7 @@ import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { runCommand } from "./runCommand";
+import { keyBlobOf } from "../../core/keyMaterial";
 
 export interface HostIdentity {
   /** Merged overlay root the guest boots from. */
@@ -37,7 +38,7 @@ export async function prepareHostRootfs(name: string, stateDir: string, imageRoo
   const sshDir = path.join(merged, "etc/ssh");
   for (const f of fs.readdirSync(sshDir)) if (f.startsWith("ssh_host_")) fs.rmSync(path.join(sshDir, f));
   await runCommand("ssh-keygen", ["-A", "-f", merged]);
-  const hostKey = fs.readFileSync(path.join(sshDir, "ssh_host_ed25519_key.pub"), "utf8").trim().split(/\s+/).slice(0, 2).join(" ");
+  const hostKey = keyBlobOf(fs.readFileSync(path.join(sshDir, "ssh_host_ed25519_key.pub"), "utf8"));
 
   fs.writeFileSync(path.join(merged, "etc/machine-id"), randomBytes(16).toString("hex") + "\n", { mode: 0o444 });
   fs.writeFileSync(path.join(merged, "etc/hostname"), `${name}\n`);

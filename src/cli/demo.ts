@@ -6,6 +6,8 @@ import { locateEngine } from "../engine/pulumiEngine";
 import { applyLab, projectDir } from "../lab/apply/applyCommand";
 import { ensureLabIdentity } from "../lab/apply/labIdentity";
 import { formatProbes, probeFromOutside } from "../concerns/ssh/probes";
+import { sshdDrift } from "../concerns/ssh/readBack";
+import { sshClientArgs, writeKnownHosts } from "../lab/host/sshClientArgs";
 import { labUp } from "../lab/host/labHost";
 import { assertLabName } from "../lab/host/labPaths";
 
@@ -52,6 +54,18 @@ async function main(argv: string[]): Promise<number> {
     lanNs: up.info.netns.lan,
     wanNs: up.info.netns.wan,
     sshAuditPolicy: path.join(projectDir(), "src", "concerns", "ssh", "ssh-audit-policy.txt"),
+  });
+  // The ssh concern's live read-back, from the controller as the admin: `sshd -T` against the baseline.
+  const adminUser = (JSON.parse(fs.readFileSync(path.join(up.stateDir, "admin.json"), "utf8")) as { user: string }).user;
+  const target = { address: up.info.address, port: up.info.port, user: adminUser, privateKeyPath: id.operatorKeyPath, hostKey: id.hostEd25519Public };
+  const known = path.join(up.stateDir, "known_hosts.admin");
+  writeKnownHosts(known, target);
+  const live = spawnSync("ssh", [...sshClientArgs(target, known), "sudo -n sshd -T"], { encoding: "utf8", timeout: 60_000, input: "" });
+  const drift = live.status === 0 ? sshdDrift(live.stdout) : undefined;
+  probes.push({
+    ok: drift !== undefined && drift.length === 0,
+    what: "host: sshd -T shows every enforced baseline value (read back as the admin)",
+    evidence: drift === undefined ? `ssh exit ${live.status}` : drift.length === 0 ? "no drift" : drift.map((d) => `${d.directive} ${d.got ?? "(unset)"}, want ${d.want}`).join("; "),
   });
   say(formatProbes(probes));
   const n = name === "lab" ? "" : ` --name ${name}`;

@@ -1,3 +1,4 @@
+import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
@@ -48,7 +49,6 @@ export function parseApplyArgs(argv: string[]): ApplyArgs {
     else if (a === "--name" || a.startsWith("--name=")) out.name = value("--name");
     else if (a === "--identity" || a.startsWith("--identity=")) out.identityDir = path.resolve(value("--identity"));
     else if (a === "--preview") out.preview = true;
-    else if (a === "--quiet-checklist") continue; // accepted for older scripts: the CLI prints the policy summary
     else if (a === "--config" || a.startsWith("--config=")) {
       const kv = value("--config");
       const eq = kv.indexOf("=");
@@ -127,7 +127,7 @@ export function labWorkspace(stateDir: string, stack: string): LabWorkspace {
   const dir = path.join(stateDir, "pulumi");
   fs.mkdirSync(path.join(dir, "state"), { recursive: true, mode: 0o700 });
   const passphrase = path.join(dir, "passphrase");
-  if (!fs.existsSync(passphrase)) fs.writeFileSync(passphrase, require("crypto").randomBytes(24).toString("base64url") + "\n", { mode: 0o600 });
+  if (!fs.existsSync(passphrase)) fs.writeFileSync(passphrase, randomBytes(24).toString("base64url") + "\n", { mode: 0o600 });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PATH: `${locateEngine()}${path.delimiter}${process.env.PATH ?? ""}`,

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as YAML from "yaml";
+import { Figure, seconds } from "./figureTable";
 import { median } from "./median";
 
 const ROOT = path.resolve(__dirname, "..", "..");
@@ -12,6 +13,8 @@ export interface CheckFigure {
   label: string;
   runs: number;
   medianWallMs: number;
+  /** Each run's wall time, in run order. */
+  samplesMs: number[];
   /** Peak resident memory of the check process plus the pack process, the larger of the runs. */
   peakRssMb: number;
   medianPackStartMs: number;
@@ -32,21 +35,30 @@ export function generateStack(n: number, dir: string): string {
 }
 
 
+export interface CheckSample {
+  wallMs: number;
+  selfKb: number;
+  packKb: number;
+  packStartMs: number;
+}
+
 /** One `npm run check` (the built CLI, as the npm script runs it) under GNU time for the check's own peak. */
-function runOnce(stack: string, stacksDir: string): Promise<{ wallMs: number; selfKb: number; packKb: number; packStartMs: number }> {
+export function checkOnce(stack: string, stacksDir: string): Promise<CheckSample> {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const child = spawn("/usr/bin/time", ["-f", "TIME_MAXRSS_KB=%M", process.execPath, CHECK, "--stack", stack, "--stacks-dir", stacksDir], {
       cwd: ROOT,
       env: { ...process.env, HA_CHECK_TIMINGS: "1" },
       stdio: ["ignore", "ignore", "pipe"],
+      timeout: 600_000,
+      killSignal: "SIGKILL",
     });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     child.on("error", reject);
-    child.on("close", (code) => {
+    child.on("close", (code, signal) => {
       const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
-      if (code !== 0) return reject(new Error(`check --stack ${stack} exited ${code}: ${stderr.slice(-400)}`));
+      if (code !== 0) return reject(new Error(`check --stack ${stack} exited ${code ?? signal}: ${stderr.slice(-400)}`));
       const timings = JSON.parse(stderr.split("\n").find((l) => l.startsWith("{\"captureMs\"")) ?? "{}");
       const selfKb = Number(/TIME_MAXRSS_KB=(\d+)/.exec(stderr)?.[1] ?? NaN);
       resolve({ wallMs, selfKb, packKb: timings.packPeakRssKb ?? NaN, packStartMs: timings.packStartMs ?? NaN });
@@ -56,11 +68,17 @@ function runOnce(stack: string, stacksDir: string): Promise<{ wallMs: number; se
 
 export async function benchCheck(label: string, stack: string, stacksDir: string, runs: number): Promise<CheckFigure> {
   const samples = [];
-  for (let i = 0; i < runs; i++) samples.push(await runOnce(stack, stacksDir));
+  for (let i = 0; i < runs; i++) samples.push(await checkOnce(stack, stacksDir));
+  return checkFigure(label, samples);
+}
+
+/** The medians (and the largest peak) of a stack's check runs. */
+export function checkFigure(label: string, samples: CheckSample[]): CheckFigure {
   return {
     label,
-    runs,
+    runs: samples.length,
     medianWallMs: median(samples.map((s) => s.wallMs)),
+    samplesMs: samples.map((s) => s.wallMs),
     peakRssMb: Math.max(...samples.map((s) => s.selfKb + s.packKb)) / 1024,
     medianPackStartMs: median(samples.map((s) => s.packStartMs)),
   };
@@ -87,6 +105,14 @@ export function printCheckFigures(figures: CheckFigure[], log: (l: string) => vo
         `pack start→serving ${(f.medianPackStartMs / 1000).toFixed(2)} s   (${f.runs} runs)`,
     );
   }
+}
+
+/** One line per figure for the table: wall time and peak memory of each stack's check. */
+export function checkFigures(figures: CheckFigure[], stacksNote: string): Figure[] {
+  return figures.flatMap((f) => [
+    { label: `check, ${f.label}`, value: seconds(f.medianWallMs), how: `node dist/src/cli/check.js --stack S --stacks-dir DIR, wall, median of ${f.runs} (${stacksNote})` },
+    { label: `check peak RSS, ${f.label}`, value: `${f.peakRssMb.toFixed(0)} MB`, how: `GNU time %M of the check + the pack's VmHWM, largest of ${f.runs}` },
+  ]);
 }
 
 if (require.main === module) {

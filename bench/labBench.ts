@@ -3,6 +3,7 @@ import * as path from "path";
 import { buildImage } from "../src/lab/image/buildImage";
 import { labDown, labUp } from "../src/lab/host/labHost";
 import { removeTreeSafely } from "../src/lab/host/removeTreeSafely";
+import { Figure, seconds } from "./figureTable";
 
 export interface LabBenchResult {
   /** mmdebstrap + offline repo + apt lists, into an empty temporary cache (needs Debian's mirror). */
@@ -44,6 +45,20 @@ export async function runLabBench(opts: { skipCold?: boolean; log?: (l: string) 
   const labDownMs = Date.now() - t2;
   log(`lab down: ${(labDownMs / 1000).toFixed(1)} s`);
   return { imageBuildColdMs, hostBootCachedMs, sshReadyMs: up.bootMs, labDownMs };
+}
+
+/** One line per figure for the table. */
+export function labFigures(r: LabBenchResult): Figure[] {
+  return [
+    {
+      label: "lab image build, cold",
+      value: Number.isNaN(r.imageBuildColdMs) ? "skipped" : seconds(r.imageBuildColdMs, 1),
+      how: Number.isNaN(r.imageBuildColdMs) ? "--skip-cold" : "buildImage into an empty temporary cache (mmdebstrap from Debian's mirror + offline repo), one run",
+    },
+    { label: "lab host boot, cached image", value: seconds(r.hostBootCachedMs, 1), how: "labUp to SSH login with the pinned key, one run" },
+    { label: "lab host boot, start to SSH ready", value: seconds(r.sshReadyMs, 1), how: "labUp's own figure (part of the boot above)" },
+    { label: "lab down", value: seconds(r.labDownMs, 1), how: "labDown: processes, namespaces, links, files, one run" },
+  ];
 }
 
 if (require.main === module) {

@@ -1,23 +1,57 @@
-import { printCheckFigures, runCheckBench } from "./checkBench";
-import { runLabBench } from "./labBench";
-import { runApplyBench } from "./applyBench";
+import * as os from "os";
+import { applyFigures, runApplyBench } from "./applyBench";
+import { checkFigures, runCheckBench } from "./checkBench";
+import { engineFigures, runEngineBench } from "./engineBench";
+import { Figure, figureTable } from "./figureTable";
+import { labFigures, runLabBench } from "./labBench";
+import { previewFigures, runPreviewBench } from "./previewBench";
 
-const USAGE = "usage: npm run bench [-- check|lab|apply ...] [--skip-cold]   (no name: all three; lab and apply need root)";
+const BENCHES = ["check", "engine", "lab", "apply"] as const;
+const USAGE = `usage: npm run bench [-- check|engine|lab|apply ...] [--skip-cold] [--skip-preview]
+  check   npm run check beside the real pulumi preview --policy-pack policies (1 host and 50 hosts)
+  engine  bash engine/build.sh, cached and cold (cold compiles the whole Pulumi CLI: ~5 min of every core)
+  lab     lab image build (cold) and host boot
+  apply   first pulumi up on a blank lab host, no-op up, Lynis hardening index
+  no name: all four; lab and apply need root
+  --skip-cold     skip the cold lab image build and the cold engine build
+  --skip-preview  check alone (no Pulumi CLI needed)`;
 
-/** `npm run bench`: prints the project's figures; asserts nothing (speed is measured here, never in tests). */
-async function main(argv: string[]): Promise<void> {
+/** `npm run bench`: prints the project's figures; asserts nothing about speed (measured here, never in tests). */
+async function main(argv: string[], figures: Figure[]): Promise<void> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(USAGE);
+    return;
+  }
+  const flags = argv.filter((a) => a.startsWith("--"));
+  const badFlags = flags.filter((f) => !["--skip-cold", "--skip-preview"].includes(f));
   const names = argv.filter((a) => !a.startsWith("--"));
-  const unknown = names.filter((n) => !["check", "lab", "apply"].includes(n));
-  if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(", ")}\n${USAGE}`);
+  const unknown = names.filter((n) => !(BENCHES as readonly string[]).includes(n));
+  if (unknown.length || badFlags.length) throw new Error(`unknown benchmark or flag ${[...unknown, ...badFlags].join(", ")}\n${USAGE}`);
   const wanted = (n: string) => names.length === 0 || names.includes(n);
-  if (wanted("check")) printCheckFigures(await runCheckBench(5));
-  if (wanted("lab")) await runLabBench({ skipCold: argv.includes("--skip-cold") });
-  if (wanted("apply")) await runApplyBench();
+  const skipCold = argv.includes("--skip-cold");
+  if (wanted("check")) {
+    if (argv.includes("--skip-preview")) figures.push(...checkFigures(await runCheckBench(5), "the example stack and the generated one, placeholders for secrets"));
+    else figures.push(...previewFigures(await runPreviewBench({ checkRuns: 5, previewRuns: 3, hosts: 50 })));
+  }
+  if (wanted("engine")) figures.push(...engineFigures(await runEngineBench({ cachedRuns: 3, skipCold })));
+  if (wanted("lab")) figures.push(...labFigures(await runLabBench({ skipCold })));
+  if (wanted("apply")) figures.push(...applyFigures(await runApplyBench()));
 }
 
-main(process.argv.slice(2)).then(
-  () => process.exit(0),
+function printTable(figures: Figure[]): void {
+  if (figures.length === 0) return;
+  console.log(`\nfigures (${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} at the end):`);
+  for (const line of figureTable(figures)) console.log(line);
+}
+
+const figures: Figure[] = [];
+main(process.argv.slice(2), figures).then(
+  () => {
+    printTable(figures);
+    process.exit(0);
+  },
   (e: Error) => {
+    printTable(figures); // what was measured before the failure
     console.error(`bench: ${e.message}`);
     process.exit(1);
   },

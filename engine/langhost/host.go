@@ -246,7 +246,12 @@ func (h *nodeHost) RunPlugin(req *pulumirpc.RunPluginRequest, server grpc.Server
 	cmd.Env = env
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	if err := cmd.Start(); err != nil {
-		return fmt.Errorf("Problem executing plugin program (could not run language executor): %w", err)
+		err = fmt.Errorf("Problem executing plugin program (could not run language executor): %w", err)
+		if proxy != nil {
+			// The engine already talks to the proxy: tell it, or it waits for the pack forever.
+			proxy.Abort(err)
+		}
+		return err
 	}
 	if proxy != nil {
 		if err := proxy.Attach(ctx, cmd); err != nil {

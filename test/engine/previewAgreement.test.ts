@@ -1,7 +1,8 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { EngineWorkspace, previewViolations, ROOT } from "../support/engineWorkspace";
+import { previewViolations } from "../../src/engine/previewViolations";
+import { EngineWorkspace, ROOT } from "../support/engineWorkspace";
 
 /**
  * The offline check and the real `pulumi preview --policy-pack policies` must judge a stack alike: the same

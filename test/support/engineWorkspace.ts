@@ -96,8 +96,3 @@ export class EngineWorkspace {
     fs.rmSync(this.dir, { recursive: true, force: true });
   }
 }
-
-/** (policy, resource name, level) of each violation the CLI's preview printed in its Policies section. */
-export function previewViolations(output: string): string[] {
-  return [...output.matchAll(/^\s+- \[(mandatory|advisory|remediate)\] (?:\[severity: \w+\] +)?(\S+) +\(\S+: ([^)]+)\)/gm)].map((m) => `${m[2]} ${m[3]} ${m[1]}`).sort();
-}

@@ -6,10 +6,13 @@ import { projectDir, runApplyCommand, labWorkspace } from "../lab/apply/applyCom
 import { labDown, labInfo, labUp } from "../lab/host/labHost";
 import { assertLabName, DEFAULT_STATE_ROOT, labStateDir } from "../lab/host/labPaths";
 import { LabUnsupportedError } from "../lab/host/labPreflight";
+import { DEFAULT_LAB_OS, LAB_OS_IDS, LabOsId, parseLabOs } from "../lab/image/labOs";
 import { SshTarget, sshClientArgs, writeKnownHosts } from "../lab/host/sshClientArgs";
 
 const USAGE = `usage: npm run lab -- <command>
-  up    [--name N]          build (cached) and boot a disposable Debian 12 host; prints one JSON line
+  up    [--name N] [--os OS]
+                            build (cached per OS) and boot a disposable Debian host; prints one JSON line;
+                            OS is ${LAB_OS_IDS.join(" or ")} (default ${DEFAULT_LAB_OS})
   ssh   [--name N] -- CMD   run CMD on the host as the admin (bootstrap login before the stack is applied)
   down  [--name N]          remove the host, its namespaces, links, processes and files
   info  [--name N]          print the running host's JSON line
@@ -26,20 +29,26 @@ interface AdminLogin {
   hostKey: string;
 }
 
-function parseName(args: string[]): string {
-  let name = "lab";
+type LabFlag = "--name" | "--os";
+
+/** --name N (every command) and, for `up`, --os OS; each as `--flag value` or `--flag=value`. */
+function parseArgs(args: string[], flags: readonly LabFlag[] = ["--name"]): { name: string; os: LabOsId } {
+  const out = { name: "lab", os: DEFAULT_LAB_OS };
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--name") {
-      if (!args[i + 1]) throw new Error("--name must be followed by a lab name");
-      name = args[++i];
-    } else if (args[i].startsWith("--name=")) {
-      name = args[i].slice("--name=".length);
-    } else {
-      throw new Error(`unknown argument "${args[i]}"\n${USAGE}`);
-    }
+    const eq = args[i].indexOf("=");
+    const flag = args[i].startsWith("--") && eq > 0 ? args[i].slice(0, eq) : args[i];
+    if (!flags.includes(flag as LabFlag)) throw new Error(`unknown argument "${args[i]}"\n${USAGE}`);
+    const value = flag === args[i] ? args[++i] : args[i].slice(eq + 1);
+    if (!value) throw new Error(`${flag} must be followed by a ${flag === "--os" ? "lab OS" : "lab name"}`);
+    if (flag === "--os") out.os = parseLabOs(value);
+    else out.name = value;
   }
-  assertLabName(name);
-  return name;
+  assertLabName(out.name);
+  return out;
+}
+
+function parseName(args: string[]): string {
+  return parseArgs(args).name;
 }
 
 async function sshCommand(args: string[]): Promise<number> {
@@ -95,7 +104,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (sub) {
       case "up": {
-        const r = await labUp({ name: parseName(rest), log: (l) => process.stderr.write(l + "\n") });
+        const r = await labUp({ ...parseArgs(rest, ["--name", "--os"]), log: (l) => process.stderr.write(l + "\n") });
         process.stderr.write(
           r.alreadyRunning ? `lab ${r.info.name} was already running\n` : `lab ${r.info.name}: SSH ready in ${(r.bootMs / 1000).toFixed(1)} s\n`,
         );

@@ -33,6 +33,21 @@ describe("npm run lab", () => {
     expect(r.stderr).toMatch(/lab name must match .* got "Bad_Name"/);
   });
 
+  test("up with an OS the lab cannot boot is refused with the accepted ones, before anything starts", () => {
+    for (const args of [["--os", "debian-11"], ["--os=debian-11"]]) {
+      const r = lab(["up", "--name", "t-cli-os", ...args]);
+      expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 1, stdout: "" });
+      expect(r.stderr).toBe('lab up: --os must be one of debian-12, debian-13, got "debian-11"\n');
+    }
+    expect(lab(["up", "--os"]).stderr).toBe("lab up: --os must be followed by a lab OS\n");
+  });
+
+  test("--os belongs to up only: other commands refuse it as an unknown argument", () => {
+    const r = lab(["down", "--name", "t-cli-none", "--os", "debian-13"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^lab down: unknown argument "--os"\nusage: npm run lab/);
+  });
+
   test("an unknown subcommand prints the usage and exits 2", () => {
     const r = lab(["frobnicate"]);
     expect(r.code).toBe(2);

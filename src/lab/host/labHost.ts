@@ -3,6 +3,7 @@ import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { buildImage, LabImage } from "../image/buildImage";
+import { DEFAULT_LAB_OS, LabOsId } from "../image/labOs";
 import { createLabNetwork, destroyLabNetwork } from "../net/labNetwork";
 import { LabNetworkPlan, labNetworkPlan, MAX_SLOT } from "../net/labNetworkPlan";
 import { startRepoServer } from "../net/repoServer";
@@ -18,6 +19,7 @@ import { assertLabSupported } from "./labPreflight";
 /** What `lab up` prints (one JSON line) and writes to <stateDir>/host.json. */
 export interface LabHostInfo {
   name: string;
+  os: LabOsId;
   address: string;
   port: number;
   bootstrapUser: string;
@@ -38,6 +40,8 @@ interface LabRuntime {
 
 export interface LabUpOptions {
   name?: string;
+  /** Default debian-12, the project's reference OS. */
+  os?: LabOsId;
   cacheDir?: string;
   stateRoot?: string;
   log?: (line: string) => void;
@@ -107,11 +111,12 @@ async function allocateSlot(name: string, stateRoot: string): Promise<number> {
 /** Boots (or returns the running) lab host `name`: image (cached), own overlay disk, network, mirror, nspawn, SSH. */
 export async function labUp(opts: LabUpOptions = {}): Promise<LabUpResult> {
   const name = opts.name ?? "lab";
+  const os = opts.os ?? DEFAULT_LAB_OS;
   const stateRoot = opts.stateRoot ?? DEFAULT_STATE_ROOT;
   const log = opts.log ?? (() => undefined);
   assertLabName(name);
   await assertLabSupported();
-  const image = await buildImage({ cacheDir: opts.cacheDir, log });
+  const image = await buildImage({ os, cacheDir: opts.cacheDir, log });
   fs.mkdirSync(stateRoot, { recursive: true, mode: 0o700 });
   // One `up` per name at a time (a second caller then finds the host running).
   return withDirLock(path.join(stateRoot, `.${name}.lock`), 120_000, () => upLocked(name, stateRoot, image, log));
@@ -122,6 +127,9 @@ async function upLocked(name: string, stateRoot: string, image: LabImage, log: (
 
   const existing = labInfo(name, stateRoot);
   if (existing) {
+    if (existing.os !== image.os) {
+      throw new Error(`lab ${name} is already running ${existing.os}, not ${image.os}; remove it first with: npm run lab -- down --name ${name}`);
+    }
     const plan = labNetworkOf(name, stateRoot)!;
     return { info: existing, plan, stateDir, image, bootMs: 0, alreadyRunning: true };
   }
@@ -148,6 +156,7 @@ async function upLocked(name: string, stateRoot: string, image: LabImage, log: (
     save();
     const info: LabHostInfo = {
       name,
+      os: image.os,
       address: plan.hostAddress,
       port: 22,
       bootstrapUser: "root",

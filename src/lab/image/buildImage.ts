@@ -9,20 +9,14 @@ import { MIRROR_ADDRESS, MIRROR_PORT, startRepoServer } from "../net/repoServer"
 import { stopProcess } from "../host/processControl";
 import { writeFlatRepoIndex } from "./flatRepoIndex";
 import { guestPackages, imagePackages } from "./guestPackages";
+import { DEFAULT_LAB_OS, LAB_OS_IDS, LAB_OS_TABLE, LabOsId } from "./labOs";
 import { pruneImageCache } from "./pruneImageCache";
 
-/** Debian release of the lab host: the project's reference OS (debian-12). */
-const SUITE = "bookworm";
-/** Sources used only at build time (the guest never sees them); security + updates so versions match a patched box. */
-const MIRRORS = [
-  "deb http://deb.debian.org/debian bookworm main",
-  "deb http://deb.debian.org/debian bookworm-updates main",
-  "deb http://deb.debian.org/debian-security bookworm-security main",
-];
 /** Bump when the build steps below change, so old caches are not reused. */
 const LAYOUT_VERSION = 1;
 
 export interface LabImage {
+  os: LabOsId;
   key: string;
   dir: string;
   /** Read-only lower layer of every host's overlay. */
@@ -43,28 +37,33 @@ export const GUEST_SOURCES_LIST = [
   "",
 ].join("\n");
 
-export function imageKey(): string {
-  const spec = {
-    SUITE,
-    MIRRORS,
+/** Everything that decides what the build of `os` produces; its hash is the cache key. */
+export function imageSpec(os: LabOsId = DEFAULT_LAB_OS): Record<string, unknown> {
+  return {
+    suite: LAB_OS_TABLE[os].suite,
+    sources: LAB_OS_TABLE[os].sources,
     LAYOUT_VERSION,
     variant: "minbase",
     include: imagePackages.map((p) => p.name),
     guest: guestPackages.map((p) => p.name),
-    sources: GUEST_SOURCES_LIST,
+    guestSources: GUEST_SOURCES_LIST,
   };
-  return createHash("sha256").update(JSON.stringify(spec)).digest("hex").slice(0, 16);
 }
 
-/** Returns the cached image for the current spec, building it (about 40-60 s, needs Debian's mirror) if absent. */
-export async function buildImage(opts: { cacheDir?: string; log?: (line: string) => void } = {}): Promise<LabImage> {
+export function imageKey(os: LabOsId = DEFAULT_LAB_OS): string {
+  return createHash("sha256").update(JSON.stringify(imageSpec(os))).digest("hex").slice(0, 16);
+}
+
+/** Returns the cached image of `os` for the current spec, building it (about 40-60 s, needs Debian's mirror) if absent. */
+export async function buildImage(opts: { os?: LabOsId; cacheDir?: string; log?: (line: string) => void } = {}): Promise<LabImage> {
+  const os = opts.os ?? DEFAULT_LAB_OS;
   const cacheDir = opts.cacheDir ?? DEFAULT_CACHE_DIR;
   const log = opts.log ?? (() => undefined);
-  const key = imageKey();
+  const key = imageKey(os);
   const dir = path.join(cacheDir, key);
   const ready = (): LabImage | undefined =>
     fs.existsSync(path.join(dir, "ready.json"))
-      ? { key, dir, rootfs: path.join(dir, "rootfs"), repo: path.join(dir, "repo"), built: false, buildMs: 0 }
+      ? { os, key, dir, rootfs: path.join(dir, "rootfs"), repo: path.join(dir, "repo"), built: false, buildMs: 0 }
       : undefined;
   const cached = ready();
   if (cached) return cached;
@@ -77,17 +76,18 @@ export async function buildImage(opts: { cacheDir?: string; log?: (line: string)
     removeTreeSafely(tmp);
     fs.mkdirSync(path.join(tmp, "repo"), { recursive: true });
     try {
-      log(`lab: building Debian ${SUITE} image ${key} with mmdebstrap (cold, about a minute)`);
-      await mmdebstrap(path.join(tmp, "rootfs"), path.join(tmp, "repo"));
+      log(`lab: building ${LAB_OS_TABLE[os].title} image ${key} with mmdebstrap (cold, about a minute)`);
+      await mmdebstrap(os, path.join(tmp, "rootfs"), path.join(tmp, "repo"));
       const count = await writeFlatRepoIndex(path.join(tmp, "repo"));
       log(`lab: offline repository has ${count} packages`);
       await finishRootfs(path.join(tmp, "rootfs"), path.join(tmp, "repo"), `${key.slice(0, 6)}-${process.pid}`);
       fs.writeFileSync(
         path.join(tmp, "ready.json"),
-        JSON.stringify({ key, builtAt: new Date().toISOString(), buildMs: Date.now() - started, repoPackages: count }) + "\n",
+        JSON.stringify({ os, key, builtAt: new Date().toISOString(), buildMs: Date.now() - started, repoPackages: count }) + "\n",
       );
       fs.renameSync(tmp, dir);
-      const pruned = pruneImageCache(cacheDir, key);
+      // Keeps the current image of every lab OS: a debian-13 build must not drop the cached debian-12 one.
+      const pruned = pruneImageCache(cacheDir, LAB_OS_IDS.map((id) => imageKey(id)));
       if (pruned.length) log(`lab: removed unused cached images ${pruned.join(", ")}`);
     } catch (err) {
       removeTreeSafely(tmp);
@@ -98,7 +98,7 @@ export async function buildImage(opts: { cacheDir?: string; log?: (line: string)
   });
 }
 
-async function mmdebstrap(rootfs: string, repo: string): Promise<void> {
+async function mmdebstrap(os: LabOsId, rootfs: string, repo: string): Promise<void> {
   const names = guestPackages.map((p) => p.name).join(" ");
   // One apt call per package, so each gets the dependency/Recommends resolution it would get alone in the guest.
   const hook =
@@ -110,9 +110,9 @@ async function mmdebstrap(rootfs: string, repo: string): Promise<void> {
       "--variant=minbase",
       `--include=${imagePackages.map((p) => p.name).join(",")}`,
       `--customize-hook=${hook}`,
-      SUITE,
+      LAB_OS_TABLE[os].suite,
       rootfs,
-      ...MIRRORS,
+      ...LAB_OS_TABLE[os].sources,
     ],
     { timeoutMs: 20 * 60_000 },
   );

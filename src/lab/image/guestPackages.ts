@@ -4,7 +4,7 @@ export interface LabPackage {
   reason: string;
 }
 
-/** Installed in the image: what a freshly imaged Debian 12 box has (sudo deliberately absent). */
+/** Installed in the image: what a freshly imaged Debian box has (sudo deliberately absent). */
 export const imagePackages: readonly LabPackage[] = [
   { name: "systemd", reason: "PID 1 inside the nspawn container, like a real box" },
   { name: "systemd-sysv", reason: "provides /sbin/init for --boot" },

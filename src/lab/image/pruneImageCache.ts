@@ -3,10 +3,10 @@ import * as path from "path";
 import { mountsUnder } from "../host/removeTreeSafely";
 
 /**
- * Removes cached images other than `keepKey` that no overlay mount uses, and build leftovers of dead processes.
+ * Removes cached images not in `keepKeys` that no overlay mount uses, and build leftovers of dead processes.
  * Returns the removed directory names.
  */
-export function pruneImageCache(cacheDir: string, keepKey: string): string[] {
+export function pruneImageCache(cacheDir: string, keepKeys: readonly string[]): string[] {
   if (!fs.existsSync(cacheDir)) return [];
   const mounts = fs.readFileSync("/proc/self/mounts", "utf8");
   const removed: string[] = [];
@@ -20,7 +20,7 @@ export function pruneImageCache(cacheDir: string, keepKey: string): string[] {
       }
       continue;
     }
-    if (!/^[0-9a-f]{16}$/.test(entry) || entry === keepKey) continue;
+    if (!/^[0-9a-f]{16}$/.test(entry) || keepKeys.includes(entry)) continue;
     if (mounts.includes(`lowerdir=${path.join(full, "rootfs")}`) || mountsUnder(full).length) continue;
     fs.rmSync(full, { recursive: true, force: true });
     removed.push(entry);

@@ -18,11 +18,11 @@ describe("pruneImageCache", () => {
 
   const mk = (...names: string[]): void => names.forEach((n) => fs.mkdirSync(path.join(cache, n, "rootfs"), { recursive: true }));
 
-  test("removes old images and dead builders' leftovers but keeps the current image, live builds and foreign files", () => {
-    mk("aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb", "bbbbbbbbbbbbbbbb.tmp-999999999", `cccccccccccccccc.tmp-${process.pid}`, "notes");
-    const removed = pruneImageCache(cache, "aaaaaaaaaaaaaaaa").sort();
+  test("removes old images and dead builders' leftovers but keeps the current image of each OS, live builds and foreign files", () => {
+    mk("aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb", "dddddddddddddddd", "bbbbbbbbbbbbbbbb.tmp-999999999", `cccccccccccccccc.tmp-${process.pid}`, "notes");
+    const removed = pruneImageCache(cache, ["aaaaaaaaaaaaaaaa", "dddddddddddddddd"]).sort();
     expect(removed).toEqual(["bbbbbbbbbbbbbbbb", "bbbbbbbbbbbbbbbb.tmp-999999999"]);
-    expect(fs.readdirSync(cache).sort()).toEqual(["aaaaaaaaaaaaaaaa", `cccccccccccccccc.tmp-${process.pid}`, "notes"]);
+    expect(fs.readdirSync(cache).sort()).toEqual(["aaaaaaaaaaaaaaaa", `cccccccccccccccc.tmp-${process.pid}`, "dddddddddddddddd", "notes"]);
   });
 
   test("keeps an old image a running lab host still uses as its overlay lower layer", () => {
@@ -31,7 +31,7 @@ describe("pruneImageCache", () => {
     const h = path.join(cache, "host");
     mounted = path.join(h, "merged");
     execFileSync("mount", ["-t", "overlay", "overlay", "-o", `lowerdir=${lower},upperdir=${h}/upper,workdir=${h}/work`, mounted]);
-    expect(pruneImageCache(cache, "aaaaaaaaaaaaaaaa")).toEqual([]);
+    expect(pruneImageCache(cache, ["aaaaaaaaaaaaaaaa"])).toEqual([]);
     expect(fs.existsSync(lower)).toBe(true);
   });
 });

@@ -42,6 +42,11 @@ export const STRONG_HOST_KEY_ALGORITHMS = [
 ] as const;
 
 /** The same set for user keys. */
+/**
+ * Signature algorithms a CA key may use: the host key algorithms without certificate names. OpenSSH 10 refuses
+ * certificate names in CASignatureAlgorithms; 9.2 dropped them silently.
+ */
+export const STRONG_CA_SIGNATURE_ALGORITHMS = STRONG_HOST_KEY_ALGORITHMS.filter((a) => !a.endsWith("-cert-v01@openssh.com"));
 export const STRONG_PUBKEY_ALGORITHMS = STRONG_HOST_KEY_ALGORITHMS;
 
 /** Diffie-Hellman group-exchange moduli below this many bits are removed from /etc/ssh/moduli (ssh-audit: 3071). */

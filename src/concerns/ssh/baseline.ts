@@ -1,4 +1,4 @@
-import { STRONG_CIPHERS, STRONG_HOST_KEY_ALGORITHMS, STRONG_KEX, STRONG_MACS, STRONG_PUBKEY_ALGORITHMS } from "./algorithms";
+import { STRONG_CA_SIGNATURE_ALGORITHMS, STRONG_CIPHERS, STRONG_HOST_KEY_ALGORITHMS, STRONG_KEX, STRONG_MACS, STRONG_PUBKEY_ALGORITHMS } from "./algorithms";
 import { MIN_RSA_BITS } from "../../core/keyMaterial";
 
 /**
@@ -49,6 +49,6 @@ export const SSHD_BASELINE: readonly SshdSetting[] = [
   { directive: "MACs", value: STRONG_MACS.join(","), enforced: true, reason: "ssh-audit: encrypt-then-MAC with SHA-2 only." },
   { directive: "HostKeyAlgorithms", value: STRONG_HOST_KEY_ALGORITHMS.join(","), enforced: true, reason: "ssh-audit: Ed25519 and RSA with SHA-2; no ECDSA (NIST curves rated fail), no ssh-rsa (SHA-1)." },
   { directive: "PubkeyAcceptedAlgorithms", value: STRONG_PUBKEY_ALGORITHMS.join(","), enforced: true, reason: "The same strong set for the keys users log in with." },
-  { directive: "CASignatureAlgorithms", value: STRONG_HOST_KEY_ALGORITHMS.join(","), enforced: true, reason: "OpenSSH's default accepts ECDSA CA signatures; `sshd -T` prints it, so the live audit judges it too." },
+  { directive: "CASignatureAlgorithms", value: STRONG_CA_SIGNATURE_ALGORITHMS.join(","), enforced: true, reason: "OpenSSH's default accepts ECDSA CA signatures; `sshd -T` prints it, so the live audit judges it too." },
   { directive: "RequiredRSASize", value: String(MIN_RSA_BITS), reason: "ssh-audit: RSA keys under 3072 bits are refused (OpenSSH >= 9.1)." },
 ];

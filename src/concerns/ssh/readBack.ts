@@ -10,11 +10,6 @@ export function parseSshdT(text: string): Map<string, string> {
   return m;
 }
 
-/** The value `sshd -T` prints for an enforced baseline setting (lowercase; sshd keeps only signature algorithms in CASignatureAlgorithms). */
-function effective(directive: string, value: string): string {
-  const v = directive === "CASignatureAlgorithms" ? value.split(",").filter((a) => !a.includes("-cert-v01@")).join(",") : value;
-  return v.toLowerCase();
-}
 
 export interface SshdDrift {
   directive: string;
@@ -26,6 +21,6 @@ export interface SshdDrift {
 export function sshdDrift(sshdT: string): SshdDrift[] {
   const live = parseSshdT(sshdT);
   return SSHD_BASELINE.filter((s) => s.enforced)
-    .map((s) => ({ directive: s.directive, want: effective(s.directive, s.value), got: live.get(s.directive.toLowerCase())?.toLowerCase() }))
+    .map((s) => ({ directive: s.directive, want: s.value.toLowerCase(), got: live.get(s.directive.toLowerCase())?.toLowerCase() }))
     .filter((d) => d.want !== d.got);
 }

@@ -16,7 +16,7 @@ var replaceOnChanges = map[string]bool{"triggers": true}
 // replaces the resource, any other change updates it (running `update`, else `create`); ignored paths take
 // their value from the old state.
 func diffCommand(oldInputs, oldState, news resource.PropertyMap, ignoreChanges []string) *pulumirpc.DiffResponse {
-	news = news.Copy()
+	news = deepCopy(news) // ignoreChanges writes into nested values: never into the caller's
 	newsValue := resource.NewObjectProperty(news)
 	for _, p := range ignoreChanges {
 		path, err := resource.ParsePropertyPath(p)
@@ -59,6 +59,32 @@ func diffCommand(oldInputs, oldState, news resource.PropertyMap, ignoreChanges [
 	resp.Replaces = sortedKeys(replaces)
 	resp.Diffs = sortedKeys(diffs)
 	return resp
+}
+
+func deepCopy(m resource.PropertyMap) resource.PropertyMap {
+	out := make(resource.PropertyMap, len(m))
+	for k, v := range m {
+		out[k] = deepCopyValue(v)
+	}
+	return out
+}
+
+func deepCopyValue(v resource.PropertyValue) resource.PropertyValue {
+	switch {
+	case v.IsObject():
+		return resource.NewObjectProperty(deepCopy(v.ObjectValue()))
+	case v.IsArray():
+		arr := v.ArrayValue()
+		out := make([]resource.PropertyValue, len(arr))
+		for i, x := range arr {
+			out[i] = deepCopyValue(x)
+		}
+		return resource.NewArrayProperty(out)
+	case v.IsSecret():
+		return resource.MakeSecret(deepCopyValue(v.SecretValue().Element))
+	default:
+		return v
+	}
 }
 
 func topLevelKey(path string) string {

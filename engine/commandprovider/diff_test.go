@@ -211,3 +211,21 @@ func mapsEqual[K comparable, V comparable](a, b map[K]V) bool {
 	}
 	return true
 }
+
+// A nested ignoreChanges path is applied to a copy: the caller's inputs (the engine's request) stay as sent.
+func TestDiffCommandNestedIgnoreChangesLeavesTheCallersInputsAlone(t *testing.T) {
+	env := func(v string) resource.PropertyMap {
+		return resource.PropertyMap{
+			"create":      resource.NewStringProperty("true"),
+			"environment": resource.NewObjectProperty(resource.PropertyMap{"FOO": resource.NewStringProperty(v)}),
+		}
+	}
+	olds, news := env("old"), env("new")
+	resp := diffCommand(olds, olds, news, []string{"environment.FOO"})
+	if resp.Changes != pulumirpc.DiffResponse_DIFF_NONE {
+		t.Fatalf("an ignored nested change must not count: got %v", resp.Changes)
+	}
+	if got := news["environment"].ObjectValue()["FOO"].StringValue(); got != "new" {
+		t.Fatalf("the caller's inputs were modified: environment.FOO = %q, want %q", got, "new")
+	}
+}

@@ -22,11 +22,11 @@ export const imagePackages: readonly LabPackage[] = [
 export const guestPackages: readonly LabPackage[] = [
   { name: "sudo", reason: "phase 1 installs it for the admin user" },
   { name: "openssh-server", reason: "phase 1 (re)installs it; the repo must offer the installed version" },
-  { name: "nftables", reason: "host firewall (later issue)" },
-  { name: "wireguard-tools", reason: "remote access over WireGuard (later issue)" },
+  { name: "nftables", reason: "host firewall, for the concern that will install it" },
+  { name: "wireguard-tools", reason: "remote access over WireGuard, for the concern that will install it" },
   { name: "wireguard-go", reason: "the lab kernel has no wireguard module; wg-quick falls back to it" },
-  { name: "fail2ban", reason: "brute-force banning (later issue)" },
-  { name: "unattended-upgrades", reason: "automatic security updates (later issue)" },
-  { name: "nginx", reason: "TLS reverse proxy in front of Home Assistant (later issue)" },
+  { name: "fail2ban", reason: "brute-force banning, for the concern that will install it" },
+  { name: "unattended-upgrades", reason: "automatic security updates, for the concern that will install it" },
+  { name: "nginx", reason: "TLS reverse proxy in front of Home Assistant, for the concern that will install it" },
   { name: "lynis", reason: "the benchmark's hardening index, run inside the guest" },
 ];

@@ -2,7 +2,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as YAML from "yaml";
-import { locateEngine } from "../src/engine/pulumiEngine";
+import { isolatedEnvironment, stackInitOutsideProject } from "../src/engine/pulumiEngine";
+import { PROJECT_NAME } from "../src/core/configKey";
 import { generateKeyPair } from "../src/concerns/access/generateKeyPair";
 import { labStackFile } from "../src/lab/apply/labStackFile";
 import { readStackFile } from "../src/preview/readStackFile";
@@ -10,7 +11,6 @@ import { GroupRun, runGroup } from "./runGroup";
 
 /** The project root (bench/*.ts compiles into dist/bench). */
 const ROOT = path.resolve(__dirname, "..", "..");
-const PROJECT = "ha-hardened-host";
 
 /**
  * Linux's limit on ONE environment string (MAX_ARG_STRLEN, 32 pages, the NUL included). The CLI hands the whole
@@ -37,18 +37,10 @@ export class BenchWorkspace {
   /** The number of `pulumi config set --secret` calls made, for the log. */
   secretsSet = 0;
 
-  constructor(engineDir: string = locateEngine()) {
+  constructor() {
     fs.mkdirSync(path.join(this.dir, "state"));
     fs.mkdirSync(this.stacksDir);
-    this.env = {
-      ...process.env,
-      PATH: `${engineDir}${path.delimiter}${process.env.PATH ?? ""}`,
-      PULUMI_BACKEND_URL: `file://${path.join(this.dir, "state")}`,
-      PULUMI_CONFIG_PASSPHRASE: "bench-passphrase",
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    };
-    delete this.env.PULUMI_CONFIG_PASSPHRASE_FILE;
+    this.env = isolatedEnvironment(path.join(this.dir, "state"), { value: "bench-passphrase" });
   }
 
   stackFile(stack: string): string {
@@ -62,10 +54,8 @@ export class BenchWorkspace {
 
   /** `pulumi stack init` from a scratch project of the same name, so its salt never lands in the project's stacks/. */
   private async init(stack: string): Promise<void> {
-    const scratch = path.join(this.dir, "init");
-    fs.mkdirSync(scratch, { recursive: true });
-    fs.writeFileSync(path.join(scratch, "Pulumi.yaml"), `name: ${PROJECT}\nruntime: nodejs\n`);
-    const r = await this.pulumi(["stack", "init", stack, "--secrets-provider", "passphrase", "--non-interactive"], { cwd: scratch });
+    const [scratch, args] = stackInitOutsideProject(path.join(this.dir, "init"), stack, PROJECT_NAME);
+    const r = await this.pulumi(args, { cwd: scratch });
     if (r.code !== 0) throw new Error(`pulumi stack init ${stack} failed (exit ${r.code ?? r.signal}): ${r.stderr.trim()}`);
   }
 
@@ -79,12 +69,12 @@ export class BenchWorkspace {
 
   /** Per host a fresh identity: bootstrap key, automation key, Ed25519 and RSA-3072 host keys, and the two plain public copies. */
   private identity(sourceText: string, stack: string): StackIdentity {
-    const hosts = (YAML.parse(sourceText)?.config?.[`${PROJECT}:hosts`] ?? []) as unknown[];
-    if (!Array.isArray(hosts) || hosts.length === 0) throw new Error(`stack ${stack}: the source has no ${PROJECT}:hosts`);
+    const hosts = (YAML.parse(sourceText)?.config?.[`${PROJECT_NAME}:hosts`] ?? []) as unknown[];
+    if (!Array.isArray(hosts) || hosts.length === 0) throw new Error(`stack ${stack}: the source has no ${PROJECT_NAME}:hosts`);
     const pub = (k: string): string => k.split(" ").slice(0, 2).join(" ");
     const id: StackIdentity = { plain: {}, secrets: {} };
     for (let i = 0; i < hosts.length; i++) {
-      const h = `${PROJECT}:hosts[${i}]`;
+      const h = `${PROJECT_NAME}:hosts[${i}]`;
       const automation = generateKeyPair("ed25519", `${stack} h${i} automation`);
       const hostEd = generateKeyPair("ed25519", `${stack} h${i} host key`);
       id.plain[`${h}.automationPublicKey`] = pub(automation.publicKey);

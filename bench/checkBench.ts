@@ -6,8 +6,9 @@ import * as YAML from "yaml";
 import { Figure, seconds } from "./figureTable";
 import { median } from "./median";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const CHECK = path.join(ROOT, "dist", "src", "cli", "check.js");
+/** The project root (bench/*.ts compiles into dist/bench) and the built `npm run check`. */
+export const ROOT = path.resolve(__dirname, "..", "..");
+export const CHECK = path.join(ROOT, "dist", "src", "cli", "check.js");
 
 export interface CheckFigure {
   label: string;

@@ -1,15 +1,13 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { EngineMissingError, locateEngine } from "../src/engine/pulumiEngine";
+import { EngineMissingError } from "../src/engine/pulumiEngine";
 import { BenchWorkspace, ENV_STRING_LIMIT } from "./benchWorkspace";
-import { CheckFigure, CheckSample, checkFigure, checkOnce, generateStack } from "./checkBench";
+import { CHECK, CheckFigure, CheckSample, checkFigure, checkOnce, generateStack, ROOT } from "./checkBench";
 import { Figure, seconds } from "./figureTable";
 import { median } from "./median";
 import { previewViolations } from "../src/engine/previewViolations";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-const CHECK = path.join(ROOT, "dist", "src", "cli", "check.js");
 
 export interface PreviewComparison {
   label: string;
@@ -97,14 +95,13 @@ export async function runPreviewBench(opts: { checkRuns?: number; previewRuns?: 
   const hosts = opts.hosts ?? 50;
   if (!fs.existsSync("/usr/bin/time")) throw new Error("the check benchmark needs GNU time: apt-get install time");
   if (!fs.existsSync(CHECK)) throw new Error("build first: npm run build");
-  let engineDir: string;
+  let ws: BenchWorkspace;
   try {
-    engineDir = locateEngine();
+    ws = new BenchWorkspace();
   } catch (e) {
     if (e instanceof EngineMissingError) throw new Error(`the preview comparison needs the Pulumi CLI: run \`npm run engine\` first, or pass --skip-preview (${e.message})`);
     throw e;
   }
-  const ws = new BenchWorkspace(engineDir);
   try {
     const t0 = Date.now();
     const src = path.join(ws.dir, "generated");

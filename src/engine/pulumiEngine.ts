@@ -82,6 +82,35 @@ export function pulumiEnvironment(projectDir: string, base: NodeJS.ProcessEnv = 
   return { env, notes };
 }
 
+/**
+ * The environment of a throw-away or per-lab workspace: the engine first on PATH, its own file backend in
+ * `stateDir`, its own passphrase (a file, or a value for tests), no update check, no plugin download.
+ */
+export function isolatedEnvironment(stateDir: string, passphrase: { file: string } | { value: string }, base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...base,
+    PATH: `${locateEngine()}${path.delimiter}${base.PATH ?? ""}`,
+    PULUMI_BACKEND_URL: `file://${stateDir}`,
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+  };
+  delete env.PULUMI_CONFIG_PASSPHRASE;
+  delete env.PULUMI_CONFIG_PASSPHRASE_FILE;
+  if ("file" in passphrase) env.PULUMI_CONFIG_PASSPHRASE_FILE = passphrase.file;
+  else env.PULUMI_CONFIG_PASSPHRASE = passphrase.value;
+  return env;
+}
+
+/**
+ * `pulumi stack init` writes the passphrase salt into the project's stack file: run from this scratch project
+ * (only a Pulumi.yaml with the project's name), it leaves the committed stacks/ alone. Returns [cwd, args].
+ */
+export function stackInitOutsideProject(dir: string, stack: string, project: string): [string, string[]] {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${project}\nruntime: nodejs\n`);
+  return [dir, ["stack", "init", stack, "--secrets-provider", "passphrase", "--non-interactive"]];
+}
+
 export interface PulumiRun {
   code: number | null;
   stdout: string;

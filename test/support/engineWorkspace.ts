@@ -2,7 +2,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { locateEngine } from "../../src/engine/pulumiEngine";
+import { isolatedEnvironment, stackInitOutsideProject } from "../../src/engine/pulumiEngine";
 import { generateKeyPair } from "../../src/concerns/access/generateKeyPair";
 import { labStackFile } from "../../src/lab/apply/labStackFile";
 
@@ -27,15 +27,7 @@ export class EngineWorkspace {
   constructor() {
     fs.mkdirSync(path.join(this.dir, "state"));
     fs.mkdirSync(this.stacksDir);
-    this.env = {
-      ...process.env,
-      PATH: `${locateEngine()}${path.delimiter}${process.env.PATH ?? ""}`,
-      PULUMI_BACKEND_URL: `file://${path.join(this.dir, "state")}`,
-      PULUMI_CONFIG_PASSPHRASE: "test-passphrase",
-      PULUMI_SKIP_UPDATE_CHECK: "true",
-      PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-    };
-    delete this.env.PULUMI_CONFIG_PASSPHRASE_FILE;
+    this.env = isolatedEnvironment(path.join(this.dir, "state"), { value: "test-passphrase" });
   }
 
   /**
@@ -43,10 +35,8 @@ export class EngineWorkspace {
    * stack's config lives only in the file passed with --config-file.
    */
   init(stack: string, project = "ha-hardened-host"): void {
-    const scratch = path.join(this.dir, `init-${project}`);
-    fs.mkdirSync(scratch, { recursive: true });
-    fs.writeFileSync(path.join(scratch, "Pulumi.yaml"), `name: ${project}\nruntime: nodejs\n`);
-    const r = this.pulumi(["stack", "init", stack, "--secrets-provider", "passphrase", "--non-interactive"], { cwd: scratch });
+    const [scratch, args] = stackInitOutsideProject(path.join(this.dir, `init-${project}`), stack, project);
+    const r = this.pulumi(args, { cwd: scratch });
     if (r.code !== 0) throw new Error(`pulumi stack init ${stack} failed: ${r.stderr}`);
   }
 

@@ -2,7 +2,8 @@ import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
-import { locateEngine, PulumiRun, runPulumi } from "../../engine/pulumiEngine";
+import { isolatedEnvironment, PulumiRun, runPulumi, stackInitOutsideProject } from "../../engine/pulumiEngine";
+import { previewViolations } from "../../engine/previewViolations";
 import { PROJECT_NAME } from "../../core/configKey";
 import { STACKS_DIR, stackFilePath } from "../../core/stackFiles";
 import { labInfo, LabHostInfo } from "../host/labHost";
@@ -128,15 +129,7 @@ export function labWorkspace(stateDir: string, stack: string): LabWorkspace {
   fs.mkdirSync(path.join(dir, "state"), { recursive: true, mode: 0o700 });
   const passphrase = path.join(dir, "passphrase");
   if (!fs.existsSync(passphrase)) fs.writeFileSync(passphrase, randomBytes(24).toString("base64url") + "\n", { mode: 0o600 });
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PATH: `${locateEngine()}${path.delimiter}${process.env.PATH ?? ""}`,
-    PULUMI_BACKEND_URL: `file://${path.join(dir, "state")}`,
-    PULUMI_CONFIG_PASSPHRASE_FILE: passphrase,
-    PULUMI_SKIP_UPDATE_CHECK: "true",
-    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-  };
-  delete env.PULUMI_CONFIG_PASSPHRASE;
+  const env = isolatedEnvironment(path.join(dir, "state"), { file: passphrase });
   return { dir, env, stackFile: stackFilePath(dir, stack) };
 }
 
@@ -175,10 +168,8 @@ async function prepareStack(ws: LabWorkspace, args: ApplyArgs, info: LabHostInfo
   const previous = fs.existsSync(ws.stackFile) ? saltOf(fs.readFileSync(ws.stackFile, "utf8")) : undefined;
   if (!previous) {
     // `stack init` writes a salt into the project's stack file; a scratch project keeps the committed file as it is.
-    const scratch = path.join(ws.dir, "init");
-    fs.mkdirSync(scratch, { recursive: true });
-    fs.writeFileSync(path.join(scratch, "Pulumi.yaml"), `name: ${PROJECT_NAME}\nruntime: nodejs\n`);
-    const init = await runPulumi(["stack", "init", args.stack, "--secrets-provider", "passphrase", "--non-interactive"], { cwd: scratch, env: ws.env, timeoutMs: 120_000 });
+    const [scratch, initArgs] = stackInitOutsideProject(path.join(ws.dir, "init"), args.stack, PROJECT_NAME);
+    const init = await runPulumi(initArgs, { cwd: scratch, env: ws.env, timeoutMs: 120_000 });
     if (init.code !== 0 && !/already exists/.test(init.stderr + init.stdout)) return `pulumi stack init failed (exit ${init.code}): ${(init.stderr || init.stdout).trim()}`;
   }
   fs.writeFileSync(ws.stackFile, labStackFile(text, { ...plain, ...args.config }, previous), { mode: 0o600 });
@@ -191,7 +182,7 @@ async function prepareStack(ws: LabWorkspace, args: ApplyArgs, info: LabHostInfo
 
 /** Why a failed `pulumi up` failed, from what it printed, and whether the host was touched. */
 export function classifyFailure(output: string): { code: number; reason: string; touchedHost: boolean } {
-  const mandatory = output.match(/^\s+- \[mandatory\]/gm)?.length ?? 0;
+  const mandatory = previewViolations(output).filter((v) => v.endsWith(" mandatory")).length;
   if (mandatory > 0) return { code: 1, reason: `refused: ${mandatory} mandatory policy violation(s)`, touchedHost: false };
   if (/error: the stack config has \d+ problems?:/.test(output)) {
     return { code: 2, reason: "refused: the stack config is invalid", touchedHost: false };

@@ -4,7 +4,8 @@
  * 2. `sshd -t -f` a staged main config that reads the new drop-in in place of the installed one;
  * 3. back up the installed drop-in (unless an unconfirmed apply already holds the backup) and arm a
  *    systemd-run timer that restores it and reloads sshd after N seconds;
- * 4. install, `sshd -t` the real config (restore at once on failure), reload sshd, record the marker.
+ * 4. install, `sshd -t` the real config (restore at once on failure), reload sshd, wait (bounded) until it
+ *    listens again, record the marker.
  * verify-login disarms the timer once a NEW admin login works.
  * Args: drop-in path, main config, sshd binary, state dir, ssh service, socket-activated (yes|no), rollback unit, seconds.
  */
@@ -67,8 +68,26 @@ if ! out=$("$sshd" -t 2>&1); then
   systemctl stop -- "$unit.timer" >/dev/null 2>&1 || true
   fail "sshd -t rejects the installed config ($out); the previous drop-in was restored" "correct sshd.extraSettings in the stack config, then run pulumi up again"
 fi
+# A reload re-executes sshd, which closes its listening sockets for a moment; the next step's login must not
+# meet that gap, so wait until sshd listens on new sockets (at most 100 x 0.1 s). A stopped sshd is started by
+# the same command, and systemd returns once it is ready.
+listening() {
+  pid=$(systemctl show -p MainPID --value -- "$service.service" 2>/dev/null || echo 0)
+  [ "\${pid:-0}" -gt 0 ] && ss -Hltnpe 2>/dev/null | grep -F "pid=$pid," | grep -o 'ino:[0-9]*' | sort | tr '\\n' ' '
+}
+before=""
+[ "$socket" = no ] && command -v ss >/dev/null 2>&1 && before=$(listening || true)
 if [ "$socket" = yes ]; then systemctl daemon-reload; systemctl restart -- "$service.socket"; fi
 systemctl try-reload-or-restart -- "$service.service"
+if [ -n "$before" ]; then
+  i=0
+  while [ $i -lt 100 ]; do
+    now=$(listening || true)
+    [ -n "$now" ] && [ "$now" != "$before" ] && break
+    sleep 0.1; i=$((i + 1))
+  done
+  [ $i -lt 100 ] || echo "sshd did not listen on new sockets within 10 s of the reload; the next login retries" >&2
+fi
 echo "$sum" > "$applied"
 echo "changed $dropin (rollback armed for $seconds s until a new login confirms it)"
 `;

@@ -47,7 +47,8 @@ export function renderConfigReference(): string {
   const table = ["| Key | Type | Default | Description |", "| --- | --- | --- | --- |"];
   rows(json, "", table);
   const osRows = Object.entries(OS_TABLE).map(
-    ([id, os]) => `| \`${id}\` | ${os.title} | \`${os.sshService}\` | \`${os.nologinShell}\` | \`${os.sudoGroup}\` | ${os.hasDebianBanner ? "yes" : "no"} | ${os.sshSocketActivated ? "yes" : "no"} |`,
+    ([id, os]) =>
+      `| \`${id}\` | ${os.title} | ${os.openssh} | \`${os.sshService}\`${os.sshSocketActivated ? " (socket-activated)" : ""} | ${os.labTested ? "yes" : "no"} | ${os.differs || "—"} |`,
   );
   return [
     "# Configuration reference",
@@ -64,8 +65,8 @@ export function renderConfigReference(): string {
     "",
     "## Operating systems (`os`)",
     "",
-    "| os | System | ssh service | nologin shell | sudo group | DebianBanner | socket-activated sshd |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
+    "| os | System | OpenSSH | ssh service | lab-tested | What differs |",
+    "| --- | --- | --- | --- | --- | --- |",
     ...osRows,
     "",
     "## Refused `sshd.extraSettings`",

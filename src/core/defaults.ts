@@ -6,7 +6,7 @@ export interface ConfigDefault<T> {
 
 /** The defaults of the host-level settings; each concern keeps its own beside its config slice. */
 export const HOST_DEFAULTS = {
-  os: { value: "debian-12", reason: "The base the project is tested on (the lab runs Debian 12)." },
+  os: { value: "debian-13", reason: "Debian's current stable release, the one a new box gets today; the lab boots it by default." },
   generation: { value: 1, reason: "The first hardware a host runs on; bump it to replay every step onto a rebuilt box." },
   lanCidrs: { value: [] as string[], reason: "SSH hardening does not depend on the LAN; only LAN-scoped rules use it." },
 } satisfies Record<string, ConfigDefault<unknown>>;

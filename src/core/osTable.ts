@@ -16,40 +16,45 @@ export interface OsProfile {
   packageManager: "apt";
   /** Packages every host needs before sshd is configured. */
   basePackages: readonly string[];
+  /** Debian-family release codename (apt suites, update origins). */
+  codename: "trixie" | "bookworm" | "noble";
+  /** The OpenSSH series the release ships: it decides which algorithms sshd knows (src/concerns/ssh/algorithms.ts). */
+  openssh: "10.0" | "9.6" | "9.2";
+  /** true: the lab boots this release and every lab suite runs on it; false: rendered and checked only. */
+  labTested: boolean;
+  /** What differs from the Debian release it is built on, and why it is not lab-tested; empty for Debian. */
+  differs: string;
 }
 
-export const OS_IDS = ["debian-12", "raspios-12", "ubuntu-24.04"] as const;
+export const OS_IDS = ["debian-13", "debian-12", "raspios-13", "raspios-12", "ubuntu-24.04"] as const;
 export type OsId = (typeof OS_IDS)[number];
 
+const DEBIAN = {
+  sshService: "ssh",
+  nologinShell: "/usr/sbin/nologin",
+  sudoGroup: "sudo",
+  hasDebianBanner: true,
+  sshSocketActivated: false,
+  packageManager: "apt",
+  basePackages: ["sudo", "openssh-server"],
+} as const;
+
+const RASPIOS_DIFFERS =
+  "Debian's packages plus the Raspberry Pi archive (archive.raspberrypi.com), which also ships security fixes for the kernel and firmware; not lab-tested, because that archive cannot be reached from the lab.";
+
 export const OS_TABLE: Readonly<Record<OsId, OsProfile>> = {
-  "debian-12": {
-    title: "Debian 12 (bookworm)",
-    sshService: "ssh",
-    nologinShell: "/usr/sbin/nologin",
-    sudoGroup: "sudo",
-    hasDebianBanner: true,
-    sshSocketActivated: false,
-    packageManager: "apt",
-    basePackages: ["sudo", "openssh-server"],
-  },
-  "raspios-12": {
-    title: "Raspberry Pi OS 12 (bookworm)",
-    sshService: "ssh",
-    nologinShell: "/usr/sbin/nologin",
-    sudoGroup: "sudo",
-    hasDebianBanner: true,
-    sshSocketActivated: false,
-    packageManager: "apt",
-    basePackages: ["sudo", "openssh-server"],
-  },
+  "debian-13": { ...DEBIAN, title: "Debian 13 (trixie)", codename: "trixie", openssh: "10.0", labTested: true, differs: "" },
+  "debian-12": { ...DEBIAN, title: "Debian 12 (bookworm)", codename: "bookworm", openssh: "9.2", labTested: true, differs: "" },
+  "raspios-13": { ...DEBIAN, title: "Raspberry Pi OS 13 (trixie)", codename: "trixie", openssh: "10.0", labTested: false, differs: RASPIOS_DIFFERS },
+  "raspios-12": { ...DEBIAN, title: "Raspberry Pi OS 12 (bookworm)", codename: "bookworm", openssh: "9.2", labTested: false, differs: RASPIOS_DIFFERS },
   "ubuntu-24.04": {
+    ...DEBIAN,
     title: "Ubuntu 24.04 LTS (noble)",
-    sshService: "ssh",
-    nologinShell: "/usr/sbin/nologin",
-    sudoGroup: "sudo",
-    hasDebianBanner: true,
     sshSocketActivated: true,
-    packageManager: "apt",
-    basePackages: ["sudo", "openssh-server"],
+    codename: "noble",
+    openssh: "9.6",
+    labTested: false,
+    differs:
+      "sshd starts from ssh.socket, security fixes come from Ubuntu's noble-security pocket, and OpenSSH 9.6 lacks ML-KEM; not lab-tested, because Ubuntu's archive cannot be reached from the lab.",
   },
 };

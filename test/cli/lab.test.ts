@@ -37,7 +37,7 @@ describe("npm run lab", () => {
     for (const args of [["--os", "debian-11"], ["--os=debian-11"]]) {
       const r = lab(["up", "--name", "t-cli-os", ...args]);
       expect({ code: r.code, stdout: r.stdout }).toEqual({ code: 1, stdout: "" });
-      expect(r.stderr).toBe('lab up: --os must be one of debian-12, debian-13, got "debian-11"\n');
+      expect(r.stderr).toBe('lab up: --os must be one of debian-13, debian-12, got "debian-11"\n');
     }
     expect(lab(["up", "--os"]).stderr).toBe("lab up: --os must be followed by a lab OS\n");
   });

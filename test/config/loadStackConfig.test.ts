@@ -27,7 +27,7 @@ const base = () => validHost() as any;
 describe("loadStackConfig", () => {
   test("a valid host loads with the documented defaults applied", () => {
     const c = load([validHost()]);
-    expect(c.hosts[0]).toMatchObject({ sshPort: 22, os: "debian-12", generation: 1, sshd: { allowTcpForwarding: "local", extraSettings: {} } });
+    expect(c.hosts[0]).toMatchObject({ sshPort: 22, os: "debian-13", generation: 1, sshd: { allowTcpForwarding: "local", extraSettings: {} } });
     expect(c.uncheckedSecrets).toEqual([]);
   });
 
@@ -37,7 +37,7 @@ describe("loadStackConfig", () => {
     ["bootstrap port zero", () => [h({ bootstrap: { ...base().bootstrap, port: 0 } })], "ha-hardened-host:hosts[0].bootstrap.port: must be a port number between 1 and 65535"],
     ["host name with capitals", () => [h({ name: "HA_pi" })], "ha-hardened-host:hosts[0].name: must be 1-31 lowercase letters"],
     ["duplicate host names", () => [validHost(), h({ address: "192.168.1.21" })], 'ha-hardened-host:hosts[1].name: must be unique, but "ha-pi" is also hosts[0].name'],
-    ["unknown os", () => [h({ os: "fedora" })], 'ha-hardened-host:hosts[0].os: must be one of debian-12, raspios-12, ubuntu-24.04, not "fedora"'],
+    ["unknown os", () => [h({ os: "fedora" })], 'ha-hardened-host:hosts[0].os: must be one of debian-13, debian-12, raspios-13, raspios-12, ubuntu-24.04, not "fedora"'],
     ["admin named root", () => [h({ admin: { ...base().admin, user: "root" } })], "ha-hardened-host:hosts[0].admin.user: must not be root"],
     ["admin named homeassistant", () => [h({ admin: { ...base().admin, user: "homeassistant" } })], "ha-hardened-host:hosts[0].admin.user: must not be homeassistant"],
     ["no admin key", () => [h({ admin: { ...base().admin, authorizedKeys: [] } })], "ha-hardened-host:hosts[0].admin.authorizedKeys: must have at least one key"],

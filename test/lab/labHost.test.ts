@@ -56,7 +56,7 @@ describe("lab host (real systemd-nspawn guest)", () => {
   test("up reports the fresh box's login and writes the same JSON to host.json, so other commands can find it", () => {
     const { info, stateDir } = up();
     expect(Object.keys(info).sort()).toEqual(["address", "bootstrapUser", "hostKey", "name", "netns", "os", "port", "privateKeyPath"]);
-    expect(info).toMatchObject({ name: NAME, port: 22, bootstrapUser: "root", os: "debian-12" });
+    expect(info).toMatchObject({ name: NAME, port: 22, bootstrapUser: "root", os: "debian-13" });
     expect(info.address).toMatch(/^198\.1[89]\./);
     expect(info.hostKey).toMatch(/^ssh-ed25519 [A-Za-z0-9+/=]+$/);
     expect(JSON.parse(fs.readFileSync(path.join(stateDir, "host.json"), "utf8"))).toEqual(info);

@@ -74,7 +74,7 @@ export function parseApplyArgs(argv: string[]): ApplyArgs {
 const CFG = `${PROJECT_NAME}:hosts[0]`;
 
 /**
- * What the lab puts in place of the stack's own host facts: where the host is, its bootstrap login, and the
+ * What the lab puts in place of the stack's own host facts: where the host is, what it runs, its bootstrap login, and the
  * generated identity. Keys as `pulumi config set --path` takes them; `secret` lists those set as secrets.
  */
 export function labOverrides(info: LabHostInfo, id: LabIdentity, stackAdminKeys: string[] = []): { plain: Record<string, unknown>; secret: Record<string, string> } {
@@ -82,6 +82,7 @@ export function labOverrides(info: LabHostInfo, id: LabIdentity, stackAdminKeys:
   return {
     plain: {
       [`${CFG}.address`]: info.address,
+      [`${CFG}.os`]: info.os,
       [`${CFG}.bootstrap.user`]: info.bootstrapUser,
       [`${CFG}.bootstrap.port`]: info.port,
       [`${CFG}.bootstrap.hostKey`]: info.hostKey,

@@ -40,7 +40,7 @@ interface LabRuntime {
 
 export interface LabUpOptions {
   name?: string;
-  /** Default debian-12, the project's reference OS. */
+  /** Default debian-13, the project's reference OS. */
   os?: LabOsId;
   cacheDir?: string;
   stateRoot?: string;

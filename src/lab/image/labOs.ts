@@ -1,4 +1,4 @@
-import type { OsId } from "../../core/osTable";
+import { OS_TABLE, OsId } from "../../core/osTable";
 
 /** A Debian release the lab can boot: the suite mmdebstrap builds and the sources it builds from. */
 export interface LabOs {
@@ -8,34 +8,31 @@ export interface LabOs {
   sources: readonly string[];
 }
 
-/** Ids as in src/core/osTable.ts's OS_IDS where they overlap; debian-13 is the lab's ahead of the project. */
-export type LabOsId = Extract<OsId, "debian-12"> | "debian-13";
+/** The releases of src/core/osTable.ts the lab boots (its rows with labTested: true). */
+export type LabOsId = Extract<OsId, "debian-13" | "debian-12">;
+
+function debian(id: LabOsId): LabOs {
+  const suite = OS_TABLE[id].codename;
+  return {
+    title: OS_TABLE[id].title,
+    suite,
+    sources: [
+      `deb http://deb.debian.org/debian ${suite} main`,
+      `deb http://deb.debian.org/debian ${suite}-updates main`,
+      `deb http://deb.debian.org/debian-security ${suite}-security main`,
+    ],
+  };
+}
 
 export const LAB_OS_TABLE: Readonly<Record<LabOsId, LabOs>> = {
-  "debian-12": {
-    title: "Debian 12 (bookworm)",
-    suite: "bookworm",
-    sources: [
-      "deb http://deb.debian.org/debian bookworm main",
-      "deb http://deb.debian.org/debian bookworm-updates main",
-      "deb http://deb.debian.org/debian-security bookworm-security main",
-    ],
-  },
-  "debian-13": {
-    title: "Debian 13 (trixie)",
-    suite: "trixie",
-    sources: [
-      "deb http://deb.debian.org/debian trixie main",
-      "deb http://deb.debian.org/debian trixie-updates main",
-      "deb http://deb.debian.org/debian-security trixie-security main",
-    ],
-  },
+  "debian-13": debian("debian-13"),
+  "debian-12": debian("debian-12"),
 };
 
 export const LAB_OS_IDS = Object.keys(LAB_OS_TABLE) as LabOsId[];
 
 /** The project's reference OS; `lab up` boots it unless told otherwise. */
-export const DEFAULT_LAB_OS: LabOsId = "debian-12";
+export const DEFAULT_LAB_OS: LabOsId = "debian-13";
 
 export function isLabOsId(value: string): value is LabOsId {
   return Object.prototype.hasOwnProperty.call(LAB_OS_TABLE, value);

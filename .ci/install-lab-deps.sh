@@ -6,13 +6,14 @@
 #   dpkg-dev            dpkg-scanpackages indexes the guest's offline apt repository
 #   iproute2            ip netns / veth / bridge for the lab network
 #   uidmap              mmdebstrap's optional unshare mode
-#   ssh-audit nmap lynis  the outside (and inside) judges used by the lab tests and benchmark
+#   python3-venv        the newest ssh-audit, from PyPI, runs in a virtualenv (src/lab/judges/sshAudit.ts)
+#   nmap lynis          the outside (and inside) judges used by the lab tests and benchmark
 set -euo pipefail
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-lab-deps: must run as root (apt-get install)" >&2
   exit 2
 fi
-pkgs=(mmdebstrap systemd-container openssh-client dpkg-dev iproute2 uidmap ssh-audit nmap lynis)
+pkgs=(mmdebstrap systemd-container openssh-client dpkg-dev iproute2 uidmap python3-venv nmap lynis)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { labDown, labUp } from "../src/lab/host/labHost";
+import { DEFAULT_LAB_OS, LabOsId } from "../src/lab/image/labOs";
 import { SshTarget, sshClientArgs, writeKnownHosts } from "../src/lab/host/sshClientArgs";
 import { Figure } from "./figureTable";
 import { median } from "./median";
@@ -17,6 +18,7 @@ export interface ApplyCounts {
 }
 
 export interface ApplyBenchResult {
+  os: LabOsId;
   /** `npm run lab -- apply --stack lab` onto a blank host: the whole command (config set of the secrets, `pulumi up --policy-pack policies`, stack history and output). */
   firstApplyMs: number;
   firstApplyCounts: ApplyCounts;
@@ -69,13 +71,15 @@ function lynisIndex(target: SshTarget, sudo: string): number {
 }
 
 
-export async function runApplyBench(opts: { noopRuns?: number; withBlankLynis?: boolean; log?: (l: string) => void } = {}): Promise<ApplyBenchResult> {
-  const log = opts.log ?? ((l: string) => console.log(l));
+/** One OS: the first up onto a blank host, the no-op ups, Lynis after the apply and on a blank host. */
+export async function runApplyBench(opts: { os?: LabOsId; noopRuns?: number; withBlankLynis?: boolean; log?: (l: string) => void } = {}): Promise<ApplyBenchResult> {
+  const labOs = opts.os ?? DEFAULT_LAB_OS;
+  const log = (l: string): void => (opts.log ?? ((x: string) => console.log(x)))(`${labOs}: ${l}`);
   const name = `abench${process.pid % 1000}`.slice(0, 11);
   const blank = `ablank${process.pid % 1000}`.slice(0, 11);
   try {
     await labDown(name); // a host left by an interrupted run would make the "first" up a re-apply
-    const up = await labUp({ name });
+    const up = await labUp({ name, os: labOs });
     if (up.alreadyRunning) throw new Error(`lab ${name} was still running after labDown: the first up would not be on a blank host`);
     const first = apply(name);
     log(`first pulumi up onto a blank host: ${(first.ms / 1000).toFixed(1)} s (pulumi's Duration ${(first.durationMs / 1000).toFixed(1)} s), ${first.counts.created} created`);
@@ -95,11 +99,11 @@ export async function runApplyBench(opts: { noopRuns?: number; withBlankLynis?: 
     const lynisAfter = lynisIndex({ address: up.info.address, port: up.info.port, user: admin.user, privateKeyPath: admin.privateKeyPath, hostKey: admin.hostKey }, "sudo -n ");
     let lynisBlank = NaN;
     if (opts.withBlankLynis !== false) {
-      const b = await labUp({ name: blank });
+      const b = await labUp({ name: blank, os: labOs });
       lynisBlank = lynisIndex({ address: b.info.address, port: b.info.port, user: b.info.bootstrapUser, privateKeyPath: b.info.privateKeyPath, hostKey: b.info.hostKey }, "");
     }
     log(`Lynis hardening index after apply: ${lynisAfter}${Number.isNaN(lynisBlank) ? "" : ` (blank host: ${lynisBlank})`}`);
-    return { firstApplyMs: first.ms, firstApplyCounts: first.counts, firstUpDurationMs: first.durationMs, noopReapplyMedianMs: median(runs), noopRuns: runs, noopUnchanged, lynisAfter, lynisBlank };
+    return { os: labOs, firstApplyMs: first.ms, firstApplyCounts: first.counts, firstUpDurationMs: first.durationMs, noopReapplyMedianMs: median(runs), noopRuns: runs, noopUnchanged, lynisAfter, lynisBlank };
   } finally {
     await labDown(name);
     await labDown(blank);
@@ -116,11 +120,11 @@ export function applyFigures(r: ApplyBenchResult): Figure[] {
     { label: "no-op pulumi up", value: `${(r.noopReapplyMedianMs / 1000).toFixed(1)} s`, how: `${APPLY}, wall, median of ${r.noopRuns.length}; each 0 created/updated/replaced/deleted, ${r.noopUnchanged} unchanged` },
     { label: "Lynis hardening index, applied", value: String(r.lynisAfter), how: "lynis audit system --quick on the applied host (as the admin, sudo), hardening_index" },
     { label: "Lynis hardening index, blank", value: Number.isNaN(r.lynisBlank) ? "n/a" : String(r.lynisBlank), how: "the same on a second, blank lab host (root bootstrap login)" },
-  ];
+  ].map((f) => ({ ...f, label: `${r.os}: ${f.label}` }));
 }
 
 if (require.main === module) {
-  runApplyBench({ withBlankLynis: !process.argv.includes("--no-blank") }).then(
+  runApplyBench({ withBlankLynis: !process.argv.includes("--no-blank"), os: process.argv.includes("--debian-12") ? "debian-12" : undefined }).then(
     () => process.exit(0),
     (err: Error) => {
       console.error(`apply bench: ${err.message}`);

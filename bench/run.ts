@@ -4,6 +4,7 @@ import { checkFigures, runCheckBench } from "./checkBench";
 import { engineFigures, runEngineBench } from "./engineBench";
 import { Figure, figureTable } from "./figureTable";
 import { labFigures, runLabBench } from "./labBench";
+import { LAB_OS_IDS } from "../src/lab/image/labOs";
 import { previewFigures, runPreviewBench } from "./previewBench";
 
 const BENCHES = ["check", "engine", "lab", "apply"] as const;
@@ -11,7 +12,7 @@ const USAGE = `usage: npm run bench [-- check|engine|lab|apply ...] [--skip-cold
   check   npm run check beside the real pulumi preview --policy-pack policies (1 host and 50 hosts)
   engine  bash engine/build.sh, cached and cold (cold compiles the whole Pulumi CLI: ~5 min of every core)
   lab     lab image build (cold) and host boot
-  apply   first pulumi up on a blank lab host, no-op up, Lynis hardening index
+  apply   per lab OS (Debian 13, Debian 12): first pulumi up on a blank host, no-op up, Lynis index blank and applied
   no name: all four; lab and apply need root
   --skip-cold     skip the cold lab image build and the cold engine build
   --skip-preview  check alone (no Pulumi CLI needed)`;
@@ -35,7 +36,7 @@ async function main(argv: string[], figures: Figure[]): Promise<void> {
   }
   if (wanted("engine")) figures.push(...engineFigures(await runEngineBench({ cachedRuns: 3, skipCold })));
   if (wanted("lab")) figures.push(...labFigures(await runLabBench({ skipCold })));
-  if (wanted("apply")) figures.push(...applyFigures(await runApplyBench()));
+  if (wanted("apply")) for (const os of LAB_OS_IDS) figures.push(...applyFigures(await runApplyBench({ os })));
 }
 
 function printTable(figures: Figure[]): void {

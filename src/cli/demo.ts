@@ -6,7 +6,10 @@ import { locateEngine } from "../engine/pulumiEngine";
 import { applyLab, projectDir } from "../lab/apply/applyCommand";
 import { ensureLabIdentity } from "../lab/apply/labIdentity";
 import { formatProbes, probeFromOutside } from "../concerns/ssh/probes";
+import { SERIES_ALGORITHMS } from "../concerns/ssh/algorithms";
 import { sshdDrift } from "../concerns/ssh/readBack";
+import { OS_TABLE } from "../core/osTable";
+import { sshAuditCommand } from "../lab/judges/sshAudit";
 import { sshClientArgs, writeKnownHosts } from "../lab/host/sshClientArgs";
 import { labUp } from "../lab/host/labHost";
 import { assertLabName } from "../lab/host/labPaths";
@@ -53,7 +56,8 @@ async function main(argv: string[]): Promise<number> {
     hostKey: id.hostEd25519Public,
     lanNs: up.info.netns.lan,
     wanNs: up.info.netns.wan,
-    sshAuditPolicy: path.join(projectDir(), "src", "concerns", "ssh", "ssh-audit-policy.txt"),
+    sshAudit: sshAuditCommand(),
+    sshAuditPolicy: SERIES_ALGORITHMS[OS_TABLE[up.info.os].openssh].auditPolicy,
   });
   // The ssh concern's live read-back, from the controller as the admin: `sshd -T` against the baseline.
   const adminUser = (JSON.parse(fs.readFileSync(path.join(up.stateDir, "admin.json"), "utf8")) as { user: string }).user;
@@ -61,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
   const known = path.join(up.stateDir, "known_hosts.admin");
   writeKnownHosts(known, target);
   const live = spawnSync("ssh", [...sshClientArgs(target, known), "sudo -n sshd -T"], { encoding: "utf8", timeout: 60_000, input: "" });
-  const drift = live.status === 0 ? sshdDrift(live.stdout) : undefined;
+  const drift = live.status === 0 ? sshdDrift(live.stdout, OS_TABLE[up.info.os].openssh) : undefined;
   probes.push({
     ok: drift !== undefined && drift.length === 0,
     what: "host: sshd -T shows every enforced baseline value (read back as the admin)",

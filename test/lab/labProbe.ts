@@ -2,6 +2,7 @@ import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { LAB_BLOCK } from "../../src/lab/net/labNetworkPlan";
 
 /** Helpers the lab tests use to act from the controller and from the lab's LAN/WAN namespaces with real tools. */
 export const PROJECT_DIR = path.resolve(__dirname, "..", "..");
@@ -142,6 +143,32 @@ export function asAdmin(login: Login, script: string, input = ""): string {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+}
+
+const sourcesUsed = new Map<string, number>();
+const MAX_SOURCES = 90;
+
+/**
+ * Gives namespace `ns` a source address no earlier probe used (host number 30 and up in its own subnet) and makes
+ * it the one its traffic to the lab leaves from. OpenSSH 10 penalises a source for every refused or
+ * unauthenticated connection (PerSourcePenalties) and then refuses it outright: a probe that must judge sshd's
+ * answer, not the penalty, comes from an address of its own, as separate attackers would. Returns the address.
+ */
+export function freshSource(ns: string): string {
+  const route = run("ip", ["-n", ns, "-4", "route", "show", LAB_BLOCK]).stdout.trim();
+  const via = /\bvia (\S+)/.exec(route)?.[1];
+  const dev = /\bdev (\S+)/.exec(route)?.[1];
+  const own = /\binet (\d+\.\d+\.\d+)\.\d+\/(\d+)/.exec(run("ip", ["-n", ns, "-4", "-o", "addr", "show", "dev", dev ?? "?"]).stdout);
+  if (!via || !dev || !own) throw new Error(`namespace ${ns} has no route to ${LAB_BLOCK} through a gateway (${route || "none"})`);
+  const n = (sourcesUsed.get(ns) ?? 0) + 1;
+  if (n > MAX_SOURCES) throw new Error(`namespace ${ns} used all of its ${MAX_SOURCES} probe source addresses`);
+  sourcesUsed.set(ns, n);
+  const address = `${own[1]}.${29 + n}`;
+  for (const args of [["addr", "replace", `${address}/${own[2]}`, "dev", dev], ["route", "replace", LAB_BLOCK, "via", via, "dev", dev, "src", address]]) {
+    const r = run("ip", ["-n", ns, ...args]);
+    if (r.code !== 0) throw new Error(`ip -n ${ns} ${args.join(" ")} exited ${r.code}: ${r.stderr.trim()}`);
+  }
+  return address;
 }
 
 /** A lab name unique to this test process (the lab's pattern: ^[a-z][a-z0-9-]{0,10}$). */

@@ -1,4 +1,4 @@
-import { STRONG_CA_SIGNATURE_ALGORITHMS, STRONG_CIPHERS, STRONG_HOST_KEY_ALGORITHMS, STRONG_KEX, STRONG_MACS, STRONG_PUBKEY_ALGORITHMS } from "./algorithms";
+import { OpensshSeries, SERIES_ALGORITHMS, STRONG_CA_SIGNATURE_ALGORITHMS, STRONG_HOST_KEY_ALGORITHMS, STRONG_PUBKEY_ALGORITHMS } from "./algorithms";
 import { MIN_RSA_BITS } from "../../core/keyMaterial";
 
 /**
@@ -14,7 +14,7 @@ export interface SshdSetting {
   enforced?: boolean;
 }
 
-export const SSHD_BASELINE: readonly SshdSetting[] = [
+const SETTINGS: readonly SshdSetting[] = [
   { directive: "PermitRootLogin", value: "no", enforced: true, reason: "Home Assistant's Securing checklist: set PermitRootLogin no; log in as the admin and use sudo." },
   { directive: "PasswordAuthentication", value: "no", enforced: true, reason: "The checklist: use SSH keys instead of passwords; passwords can be guessed, keys cannot." },
   { directive: "KbdInteractiveAuthentication", value: "no", enforced: true, reason: "Keyboard-interactive is a password prompt by another name (PAM)." },
@@ -44,11 +44,23 @@ export const SSHD_BASELINE: readonly SshdSetting[] = [
   { directive: "PrintMotd", value: "no", reason: "PAM prints the motd already; this avoids printing it twice." },
   { directive: "StrictModes", value: "yes", reason: "Refuse keys in group- or world-writable home directories." },
   { directive: "IgnoreRhosts", value: "yes", reason: "No .rhosts trust." },
-  { directive: "KexAlgorithms", value: STRONG_KEX.join(","), enforced: true, reason: "ssh-audit's Debian 12 guide: no NIST curves, no SHA-1, no small groups." },
-  { directive: "Ciphers", value: STRONG_CIPHERS.join(","), enforced: true, reason: "ssh-audit: AEAD and CTR modes only; no CBC, no 3DES, no arcfour." },
-  { directive: "MACs", value: STRONG_MACS.join(","), enforced: true, reason: "ssh-audit: encrypt-then-MAC with SHA-2 only." },
+];
+
+const KEY_SETTINGS: readonly SshdSetting[] = [
   { directive: "HostKeyAlgorithms", value: STRONG_HOST_KEY_ALGORITHMS.join(","), enforced: true, reason: "ssh-audit: Ed25519 and RSA with SHA-2; no ECDSA (NIST curves rated fail), no ssh-rsa (SHA-1)." },
   { directive: "PubkeyAcceptedAlgorithms", value: STRONG_PUBKEY_ALGORITHMS.join(","), enforced: true, reason: "The same strong set for the keys users log in with." },
   { directive: "CASignatureAlgorithms", value: STRONG_CA_SIGNATURE_ALGORITHMS.join(","), enforced: true, reason: "OpenSSH's default accepts ECDSA CA signatures; `sshd -T` prints it, so the live audit judges it too." },
   { directive: "RequiredRSASize", value: String(MIN_RSA_BITS), reason: "ssh-audit: RSA keys under 3072 bits are refused (OpenSSH >= 9.1)." },
 ];
+
+/** The baseline for a host whose sshd is of the given OpenSSH series (the algorithm lists differ per series). */
+export function sshdBaseline(openssh: OpensshSeries): readonly SshdSetting[] {
+  const algorithms = SERIES_ALGORITHMS[openssh];
+  return [
+    ...SETTINGS,
+    { directive: "KexAlgorithms", value: algorithms.kex.join(","), enforced: true, reason: `ssh-audit's "${algorithms.auditPolicy}": no NIST curves, no SHA-1, no small groups.` },
+    { directive: "Ciphers", value: algorithms.ciphers.join(","), enforced: true, reason: "ssh-audit: AEAD and CTR modes only; no CBC, no 3DES, no arcfour." },
+    { directive: "MACs", value: algorithms.macs.join(","), enforced: true, reason: "ssh-audit: encrypt-then-MAC with SHA-2 only." },
+    ...KEY_SETTINGS,
+  ];
+}

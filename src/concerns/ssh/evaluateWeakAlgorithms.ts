@@ -1,5 +1,5 @@
-import { ALGORITHM_DIRECTIVES, EQUIVALENT_ALGORITHM_NAMES } from "./algorithms";
-import { SSHD_BASELINE } from "./baseline";
+import { ALGORITHM_DIRECTIVES, OpensshSeries, SERIES_ALGORITHMS } from "./algorithms";
+import { sshdBaseline } from "./baseline";
 import { OPENSSH_DEFAULT_ALGORITHMS } from "./opensshDefaults";
 import type { ParsedSshdConfig, SshdDirective } from "./parseSshdConfig";
 import { asParsed, foundAt, type SshdEvaluationOptions, type SshdFinding } from "./sshdFinding";
@@ -16,8 +16,14 @@ export const NEVER_ALLOWED_ALGORITHMS: readonly { pattern: RegExp; reason: strin
   { pattern: /group1-|group14-sha1|group-exchange-sha1/i, reason: "small or SHA-1 Diffie-Hellman groups" },
 ];
 
-/** The algorithm directives a complete config must set, because the baseline enforces them. */
-const REQUIRED_DIRECTIVES = SSHD_BASELINE.filter((s) => s.enforced && s.directive.toLowerCase() in ALGORITHM_DIRECTIVES).map((s) => s.directive);
+/** The algorithm directives a complete config must set, because the baseline enforces them (on any series). */
+const REQUIRED_DIRECTIVES = [
+  ...new Set(
+    (Object.keys(SERIES_ALGORITHMS) as OpensshSeries[]).flatMap((series) =>
+      sshdBaseline(series).filter((s) => s.enforced && s.directive.toLowerCase() in ALGORITHM_DIRECTIVES).map((s) => s.directive),
+    ),
+  ),
+];
 
 /** sshd's `-` lists accept `*` and `?` wildcards (match_pattern_list). */
 function globMatches(pattern: string, name: string): boolean {
@@ -40,7 +46,7 @@ export function producedAlgorithms(keyword: string, value: string): { list: stri
 
 function isAllowed(keyword: string, name: string, extra: readonly string[]): boolean {
   const allow = ALGORITHM_DIRECTIVES[keyword];
-  if (allow.includes(name) || allow.includes(EQUIVALENT_ALGORITHM_NAMES[name])) return true;
+  if (allow.includes(name)) return true;
   return extra.includes(name) && !NEVER_ALLOWED_ALGORITHMS.some((n) => n.pattern.test(name));
 }
 

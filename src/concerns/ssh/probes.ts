@@ -20,7 +20,8 @@ export interface ProbeTarget {
   hostKey: string;
   lanNs: string;
   wanNs: string;
-  /** ssh-audit policy file the project keeps. */
+  /** The ssh-audit to run (the pinned newest release) and its built-in policy for the host's OpenSSH series. */
+  sshAudit: string;
   sshAuditPolicy: string;
 }
 
@@ -59,8 +60,8 @@ export function probeFromOutside(t: ProbeTarget): ProbeLine[] {
     const methods = /Authentications that can continue: ([^\r\n]+)/.exec(pw.err)?.[1] ?? "?";
     lines.push({ ok: pw.code !== 0 && methods === "publickey", what: "WAN: no password or keyboard-interactive login offered", evidence: `server offers: ${methods}` });
 
-    const audit = inNs(t.wanNs, "ssh-audit", ["-n", "-P", t.sshAuditPolicy, "-p", String(t.port), t.address]);
-    lines.push({ ok: audit.code === 0, what: "WAN: ssh-audit 2.5.0 policy (the project's policy)", evidence: /Result: ([^\n]+)/.exec(audit.out)?.[1]?.trim() ?? `exit ${audit.code}` });
+    const audit = inNs(t.wanNs, t.sshAudit, ["-n", "-P", t.sshAuditPolicy, "-p", String(t.port), t.address]);
+    lines.push({ ok: audit.code === 0, what: `WAN: ssh-audit's "${t.sshAuditPolicy}" policy`, evidence: /Result: ([^\n]+)/.exec(audit.out)?.[1]?.trim() ?? `exit ${audit.code}` });
 
     const nmap = inNs(t.wanNs, "nmap", ["-Pn", "-n", "--top-ports", "1000", t.address], 120_000);
     const open = nmap.out.split("\n").filter((l) => /^\d+\/(tcp|udp)\s+open/.test(l)).map((l) => l.split(/\s+/)[0]);

@@ -1,4 +1,5 @@
-import { SSHD_BASELINE } from "./baseline";
+import type { OpensshSeries } from "./algorithms";
+import { sshdBaseline } from "./baseline";
 
 /** `sshd -T` output as directive (lowercase, as sshd prints it) -> its first value. */
 export function parseSshdT(text: string): Map<string, string> {
@@ -10,17 +11,16 @@ export function parseSshdT(text: string): Map<string, string> {
   return m;
 }
 
-
 export interface SshdDrift {
   directive: string;
   want: string;
   got: string | undefined;
 }
 
-/** The live read-back: every enforced baseline setting whose value on the host (`sshd -T`) differs from the baseline. */
-export function sshdDrift(sshdT: string): SshdDrift[] {
+/** The live read-back: every enforced baseline setting whose value on the host (`sshd -T`) differs from the host's baseline. */
+export function sshdDrift(sshdT: string, openssh: OpensshSeries): SshdDrift[] {
   const live = parseSshdT(sshdT);
-  return SSHD_BASELINE.filter((s) => s.enforced)
+  return sshdBaseline(openssh).filter((s) => s.enforced)
     .map((s) => ({ directive: s.directive, want: s.value.toLowerCase(), got: live.get(s.directive.toLowerCase())?.toLowerCase() }))
     .filter((d) => d.want !== d.got);
 }

@@ -1,4 +1,4 @@
-import { SSHD_BASELINE } from "./baseline";
+import { sshdBaseline } from "./baseline";
 import { HostConfig } from "../../config/schema";
 import { OsProfile } from "../../core/osTable";
 import { hostKeyPath } from "../../core/hostPaths";
@@ -15,7 +15,7 @@ export function renderSshdDropIn(host: Pick<HostConfig, "sshPort" | "admin" | "s
     ["HostKey", hostKeyPath("ed25519")],
     ["HostKey", hostKeyPath("rsa")],
   ];
-  for (const s of SSHD_BASELINE) {
+  for (const s of sshdBaseline(os.openssh)) {
     lines.push([s.directive, s.directive === "AllowTcpForwarding" ? host.sshd.allowTcpForwarding : s.value]);
   }
   // Debian's sshd prints its package version in the banner unless told not to (dev-sec).

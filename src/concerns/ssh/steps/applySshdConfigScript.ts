@@ -33,7 +33,7 @@ for f in "$dropdir"/*.conf; do [ -e "$f" ] && [ "$f" != "$dropin" ] && cp -p -- 
 cp -- "$new" "$stage/d/$(basename -- "$dropin")"
 sed -E "s#^([[:space:]]*[Ii][Nn][Cc][Ll][Uu][Dd][Ee][[:space:]]+)$dropdir/#\\\\1$stage/d/#" -- "$main" > "$stage/sshd_config"
 if ! out=$("$sshd" -t -f "$stage/sshd_config" 2>&1); then
-  fail "sshd -t rejects the new drop-in ($out); nothing was changed and sshd keeps its current config" "correct sshd.extraSettings in the stack config, then run pulumi up again"
+  fail "sshd -t rejects the new drop-in ($out); nothing was changed and sshd keeps its current config" "correct sshd.extraSettings in the stack config (or, when sshd does not know one of the baseline's algorithms, upgrade openssh-server on the host), then run pulumi up again"
 fi
 # Arm the rollback. A timer still armed means an earlier apply was never confirmed: keep ITS backup.
 if systemctl is-active --quiet -- "$unit.timer"; then

@@ -39,7 +39,7 @@ export const updatesFields = {
             { description: "When an automatic reboot happens, HH:MM in the host's time zone.", defaultReason: REBOOT_TIME.reason },
           ),
         }).default({ automatic: AUTOMATIC_REBOOT.value, time: REBOOT_TIME.value }),
-        { description: "The reboot an upgrade may ask for.", defaultShown: "the defaults of its keys" },
+        { description: "The reboot an upgrade may ask for.", defaultReason: "Each key's own default: no automatic reboot." },
       ),
       mailTo: doc(
         z.string({ error: (iss) => `must be a mail address, not ${show(iss.input)}` }).regex(MAIL_ADDRESS, { error: (iss) => `must be a mail address, not ${show(iss.input)}` }).optional(),
@@ -57,6 +57,6 @@ export const updatesFields = {
         },
       ),
     }).default({ reboot: { automatic: AUTOMATIC_REBOOT.value, time: REBOOT_TIME.value }, extraOrigins: EXTRA_ORIGINS.value }),
-    { description: "Automatic security updates (unattended-upgrades).", defaultShown: "the defaults of its keys" },
+    { description: "Automatic security updates (unattended-upgrades).", defaultReason: "Security updates need no choice from the owner: each key's own default applies." },
   ),
 };

@@ -3,11 +3,11 @@ const KEYS = new Set(["origin", "o", "label", "l", "archive", "a", "suite", "cod
 
 /**
  * Why a text is not a usable Origins-Pattern entry (`key=value` pairs joined by commas, a literal comma as `\,`),
- * or undefined. Quotes, semicolons, braces and line breaks are refused: they would break out of the apt
+ * or undefined; `${distro_codename}` and the like are unattended-upgrades' variables. Quotes, semicolons, braces and line breaks are refused: they would break out of the apt
  * configuration entry.
  */
 export function originPatternProblem(pattern: string): string | undefined {
-  if (/["';{}\n\r\\]/.test(pattern.replace(/\\,/g, ""))) return `must not contain quotes, semicolons, braces, backslashes or line breaks, not ${JSON.stringify(pattern)}`;
+  if (/["';{}\n\r\\]/.test(pattern.replace(/\\,/g, "").replace(/\$\{[a-z_]+\}/g, ""))) return `must not contain quotes, semicolons, braces, backslashes or line breaks, not ${JSON.stringify(pattern)}`;
   const pairs = pattern.split(/(?<!\\),/);
   for (const pair of pairs) {
     const eq = pair.indexOf("=");

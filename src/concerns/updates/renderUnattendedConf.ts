@@ -18,7 +18,7 @@ const quote = (v: string): string => `"${v}"`;
  */
 export function renderUnattendedConf(host: UpdatesHost): string {
   const u = host.updates;
-  const origins = [...DISTRIBUTION_ORIGINS[host.os], ...u.extraOrigins.filter((o) => !DISTRIBUTION_ORIGINS[host.os].includes(o))];
+  const origins = [...new Set([...DISTRIBUTION_ORIGINS[host.os], ...u.extraOrigins])];
   const settings: [string, string][] = [
     ...UNATTENDED_SETTINGS.map((s): [string, string] => [s.key, s.value]),
     ["Unattended-Upgrade::Automatic-Reboot", u.reboot.automatic ? "true" : "false"],

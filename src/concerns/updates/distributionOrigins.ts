@@ -9,7 +9,8 @@ export const DISTRIBUTION_ORIGINS: Readonly<Record<OsId, readonly string[]>> = {
   "debian-13": ["origin=Debian,codename=${distro_codename}-security,label=Debian-Security"],
   "debian-12": ["origin=Debian,codename=${distro_codename}-security,label=Debian-Security"],
   // The Raspberry Pi archive has no security pocket: its kernel and firmware fixes arrive in the release suite.
-  // Origin and Label as archive.raspberrypi.com's Release file is widely quoted; not checked against the live archive.
+  // Origin and Label as the bookworm suite's Release file on archive.raspberrypi.com carries them (quoted in public
+  // notes); trixie's is assumed the same. Neither is checked against the live archive (the lab cannot reach it).
   "raspios-13": [
     "origin=Debian,codename=${distro_codename}-security,label=Debian-Security",
     "origin=Raspberry Pi Foundation,codename=${distro_codename},label=Raspberry Pi Foundation",

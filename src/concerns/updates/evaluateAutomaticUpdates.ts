@@ -4,7 +4,7 @@ import { osOfAptConf } from "./osOfAptConf";
 import { parseAptConf } from "./parseAptConf";
 
 /** The periodic switches that must stay on: without them no update is ever fetched or installed. */
-export const PERIODIC_KEYS = ["APT::Periodic::Update-Package-Lists", "APT::Periodic::Unattended-Upgrade"] as const;
+const PERIODIC_KEYS = ["APT::Periodic::Update-Package-Lists", "APT::Periodic::Unattended-Upgrade"] as const;
 
 /** A periodic interval that turns the job off ("0", "0d", "", "false", "no"). */
 function isOff(value: string): boolean {

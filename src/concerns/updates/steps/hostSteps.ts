@@ -3,6 +3,7 @@ import type { HostSteps } from "../../../core/hostSteps";
 import { INSTALL_FILE_SCRIPT } from "../../../core/steps/installFileScript";
 import { INSTALL_PACKAGES_SCRIPT } from "../../packages/steps/installPackagesScript";
 import { renderUnattendedConf } from "../renderUnattendedConf";
+import { UPDATE_MAILERS } from "../updateMailers";
 import { UPDATE_TIMERS } from "../updateTimers";
 import { UPDATES_PATHS } from "../updatesPaths";
 import { ACTIVATE_UPDATES_SCRIPT } from "./activateUpdatesScript";
@@ -29,9 +30,9 @@ export const hostSteps: HostSteps<HostConfig> = {
     });
     ctx.run({
       step: "update-timers",
-      manifest: { kind: "script", host: ctx.name, purpose: `check apt reads the periodic settings, then enable and start ${UPDATE_TIMERS.join(" and ")}` },
+      manifest: { kind: "script", host: ctx.name, purpose: `check apt reads the periodic settings and a mailed report has a mailer, then enable and start ${UPDATE_TIMERS.join(" and ")}` },
       script: ACTIVATE_UPDATES_SCRIPT,
-      args: [...UPDATE_TIMERS],
+      args: [...UPDATE_MAILERS, ...UPDATE_TIMERS],
       dependsOn: [conf],
     });
   },

@@ -6,7 +6,10 @@ import { remoteScript } from "../../../../src/core/remoteScript";
 import { runCreate } from "../../../support/runCreate";
 
 const TIMERS = ["apt-daily.timer", "apt-daily-upgrade.timer"];
-const create = remoteScript({ manifest: { kind: "script", host: "t", purpose: "timers" }, step: "t-update-timers", script: ACTIVATE_UPDATES_SCRIPT, args: TIMERS, user: "root" });
+const NO_MAILER = ["/nonexistent/mail", "/nonexistent/sendmail"];
+const createWith = (mailers: string[], timers: string[] = TIMERS) =>
+  remoteScript({ manifest: { kind: "script", host: "t", purpose: "timers" }, step: "t-update-timers", script: ACTIVATE_UPDATES_SCRIPT, args: [...mailers, ...timers], user: "root" });
+const create = createWith(NO_MAILER);
 
 /**
  * Test doubles: `apt-config shell VAR KEY` answers from files named after the key; `systemctl` keeps each timer's
@@ -63,8 +66,23 @@ describe("update timers script", () => {
 
   test("refuses a missing timer unit, naming the fix", () => {
     const host = fakeHost(ON);
-    const r = runCreate(remoteScript({ manifest: { kind: "script", host: "t", purpose: "timers" }, step: "t-update-timers", script: ACTIVATE_UPDATES_SCRIPT, args: ["missing.timer"], user: "root" }), "", host.env);
+    const r = runCreate(createWith(NO_MAILER, ["missing.timer"]), "", host.env);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("the systemd unit missing.timer is missing; fix: reinstall the apt package, which ships it");
+  });
+
+  test("refuses a mailed report on a host with no mailer, where unattended-upgrades would drop every report silently", () => {
+    const host = fakeHost({ ...ON, "Unattended-Upgrade::Mail": "owner@example.org" }, { enabled: TIMERS, active: TIMERS });
+    const r = runCreate(create, "", host.env);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      "ha-hardened-host: host t, step t-update-timers: update reports are to be mailed to owner@example.org, but the host has neither /nonexistent/mail nor /nonexistent/sendmail; fix: install and configure a mail transfer agent on the host (e.g. msmtp-mta or postfix), or remove updates.mailTo",
+    );
+  });
+
+  test("accepts a mailed report when either mailer exists", () => {
+    const host = fakeHost({ ...ON, "Unattended-Upgrade::Mail": "owner@example.org" }, { enabled: TIMERS, active: TIMERS });
+    const r = runCreate(createWith(["/nonexistent/mail", "/bin/sh"]), "", host.env);
+    expect([r.status, r.stdout.trim()]).toEqual([0, "unchanged"]);
   });
 });

@@ -44,7 +44,7 @@ export const updatesFields = {
       mailTo: doc(
         z.string({ error: (iss) => `must be a mail address, not ${show(iss.input)}` }).regex(MAIL_ADDRESS, { error: (iss) => `must be a mail address, not ${show(iss.input)}` }).optional(),
         {
-          description: "Mail a report to this address when a run changed something (needs a working `mail` or `sendmail` on the host); unset: the report goes to the journal only.",
+          description: "Mail a report to this address when a run changed something; the host needs /usr/bin/mail or /usr/sbin/sendmail, which the project does not install (the update-timers step refuses without one). Unset: the report goes to the journal only.",
           example: "owner@example.org",
         },
       ),

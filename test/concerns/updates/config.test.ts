@@ -1,3 +1,6 @@
+import * as fs from "fs";
+import * as path from "path";
+import * as YAML from "yaml";
 import { ConfigError } from "../../../src/core/configError";
 import { configSourceFromMap } from "../../../src/core/configSource";
 import { loadStackConfig } from "../../../src/config/loadStackConfig";
@@ -34,5 +37,14 @@ describe("the updates config slice", () => {
     const problems = problemsOf(updates);
     expect(problems).toHaveLength(1);
     expect(problems[0].startsWith(problem)).toBe(true);
+  });
+
+  test("only the lab stack allows an extra origin, and only the lab repository's", () => {
+    const stacks = path.join(__dirname, "../../../stacks");
+    const extraOrigins = (file: string): unknown =>
+      (YAML.parse(fs.readFileSync(path.join(stacks, file), "utf8")).config["ha-hardened-host:hosts"] as { updates?: { extraOrigins?: unknown } }[]).map((h) => h.updates?.extraOrigins ?? []);
+    const files = fs.readdirSync(stacks).filter((f) => /^Pulumi\..+\.yaml$/.test(f));
+    expect(files).toContain("Pulumi.lab.yaml");
+    for (const f of files) expect([f, extraOrigins(f)]).toEqual([f, f === "Pulumi.lab.yaml" ? [["origin=ha-hardened-host-lab,label=ha-hardened-host-lab"]] : [[]]]);
   });
 });

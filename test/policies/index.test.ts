@@ -13,8 +13,11 @@ describe("ha-securing-checklist pack", () => {
   it("says which policies do not apply to a resource, so a report can show not applicable", async () => {
     const [, , haUser] = compliantStack();
     const { notApplicable } = await pack().analyzeFull(haUser);
-    expect(notApplicable.map((n) => n.policyName).sort()).toEqual(["ssh-password-auth-disabled", "ssh-root-login-disabled", "ssh-weak-algorithms-absent"]);
-    expect(notApplicable[0].reason).toBe("The resource writes no sshd configuration.");
+    expect(notApplicable.map((n) => n.policyName).sort()).toEqual([
+      "automatic-security-updates-on", "ssh-password-auth-disabled", "ssh-root-login-disabled", "ssh-weak-algorithms-absent", "update-origins-distribution-only",
+    ]);
+    expect(notApplicable.find((n) => n.policyName === "ssh-root-login-disabled")?.reason).toBe("The resource writes no sshd configuration.");
+    expect(notApplicable.find((n) => n.policyName === "automatic-security-updates-on")?.reason).toBe("The resource writes no apt configuration.");
   });
 
   it("ignores resources that are not remote commands", async () => {

@@ -52,7 +52,7 @@ export const CHECKLIST_ITEMS = [
     id: "keep-updated",
     title: "Keep the system regularly updated",
     seedWords: ["Keep your system regularly updated", "Keep Systems Up-to-Date: Regularly update Home Assistant and all related components"],
-    policies: [],
+    policies: ["automatic-security-updates-on", "update-origins-distribution-only"],
   },
   {
     id: "ssh-no-root-login",

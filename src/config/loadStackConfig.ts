@@ -58,15 +58,13 @@ function hostCrossProblems(h: any, i: number, hostsSecret: boolean): ConfigProbl
   if (h.bootstrap?.user === "homeassistant") {
     problems.push({ key: at("bootstrap", "user"), message: "must not be homeassistant: that account gets no login" });
   }
-  const paths = secretPathsOf(h);
-  // Read offline from the stack file, every secure: value is opaque: a key that is not was written in plain text.
-  const offline = paths.some((p) => isOpaqueSecret(p.reduce<any>((o, k) => o?.[k], h)));
-  if (!hostsSecret || offline) {
-    for (const p of paths) {
-      const value = p.reduce<any>((o, k) => o?.[k], h);
-      if (typeof value === "string" && !isOpaqueSecret(value)) {
-        problems.push({ key: at(...p), message: "must be stored as a secret (`pulumi config set --secret --path ...`), not in plain text" });
-      }
+  // Read offline from the stack file every secure: value is opaque, so a WireGuard key that is not was written in plain text.
+  const offline = secretPathsOf(h).some((p) => isOpaqueSecret(p.reduce<any>((o, k) => o?.[k], h)));
+  const plainChecked = [...(hostsSecret ? [] : SECRET_PATHS), ...(!hostsSecret || offline ? vpnSecretPaths(h) : [])];
+  for (const p of plainChecked) {
+    const value = p.reduce<any>((o, k) => o?.[k], h);
+    if (typeof value === "string" && !isOpaqueSecret(value)) {
+      problems.push({ key: at(...p), message: "must be stored as a secret (`pulumi config set --secret --path ...`), not in plain text" });
     }
   }
   for (const [pub, priv] of [[["hostKeys", "ed25519Public"], ["hostKeys", "ed25519"]], [["automationPublicKey"], ["automationKey"]]]) {

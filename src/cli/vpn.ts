@@ -77,9 +77,9 @@ function workspace(o: Options): { cwd: string; env: NodeJS.ProcessEnv; extra: st
     if (!fs.existsSync(ws.stackFile)) throw new Error(`lab ${o.lab} has no working stack ${o.stack}: run npm run lab -- apply --name ${o.lab} --stack ${o.stack} first`);
     return { cwd: projectDir(), env: ws.env, extra: ["--config-file", ws.stackFile] };
   }
-  const chosen = pulumiEnvironment(projectDir());
+  const chosen = pulumiEnvironment(process.cwd());
   for (const n of chosen.notes) process.stderr.write(n + "\n");
-  return { cwd: projectDir(), env: chosen.env, extra: [] };
+  return { cwd: process.cwd(), env: chosen.env, extra: [] };
 }
 
 async function clientConfig(o: Options): Promise<{ text: string; host: string; generatedKey: boolean }> {
@@ -96,7 +96,7 @@ async function clientConfig(o: Options): Promise<{ text: string; host: string; g
 }
 
 async function addPeer(o: Options): Promise<number> {
-  const project = projectDir();
+  const project = process.cwd();
   const file = stackFilePath(path.join(project, STACKS_DIR), o.stack);
   if (!fs.existsSync(file)) throw new Error(`stack file ${path.relative(project, file)} does not exist`);
   const config = ((YAML.parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null)?.config ?? {}) as Record<string, unknown>;

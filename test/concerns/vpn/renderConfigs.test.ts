@@ -2,6 +2,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as QRCode from "qrcode";
 import { vpnSchema } from "../../../src/concerns/vpn/config";
 import { OWN_KEY_PLACEHOLDER, renderClientConfig } from "../../../src/concerns/vpn/renderClientConfig";
 import { renderServerConfig } from "../../../src/concerns/vpn/renderServerConfig";
@@ -66,6 +67,11 @@ describe("renderClientConfig", () => {
     const full = renderClientConfig(v, v.peers[0], ["192.168.1.0/24"]);
     expect(full).toContain("AllowedIPs = 0.0.0.0/0, ::/0\n");
     expect(full).toContain("DNS = 192.168.1.1\n");
+  });
+
+  test("even with DNS and the LAN, a split-tunnel config fits a QR code of version 15 (77 modules), which phones scan", () => {
+    const v = vpn({ forwardToLan: true, dns: ["192.168.1.1"] });
+    expect(QRCode.create(renderClientConfig(v, v.peers[0], ["192.168.1.0/24"]), { errorCorrectionLevel: "M" }).version).toBeLessThanOrEqual(15);
   });
 
   test("a device that brought its own key gets a placeholder line, and no private key of anyone", () => {

@@ -28,8 +28,8 @@ let stateDir: string;
 const phones: WireguardPhone[] = [];
 let phoneConfig = "";
 
-const vpnConfig = (peers: unknown[]): string[] => ["--config", `ha-hardened-host:hosts[0].vpn=${JSON.stringify({ peers })}`];
-const apply = (peers: unknown[]) => labApply(name, STACK, ["--identity", identityDir, ...vpnConfig(peers)]);
+const vpnConfig = (peers: unknown[], extra: Record<string, unknown>): string[] => ["--config", `ha-hardened-host:hosts[0].vpn=${JSON.stringify({ peers, ...extra })}`];
+const apply = (peers: unknown[], extra: Record<string, unknown> = {}) => labApply(name, STACK, ["--identity", identityDir, ...vpnConfig(peers, extra)]);
 
 function vpnCli(args: string[]): { code: number | null; stdout: string; stderr: string } {
   return run(process.execPath, [VPN_CLI, ...args, "--stack", STACK, "--lab", name], { timeoutMs: 120_000 });
@@ -131,6 +131,23 @@ test("a peer added by config connects and a removed one cannot, each applied by 
   expect(wgPid()).toBe(pidBefore);
   expect(tcpBanner(phone.ns, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
   down(tablet);
+}, 600_000);
+
+test("forwardToLan turns forwarding on in the VPN's own sysctl file and its removal takes the file away, the tunnel untouched", () => {
+  const phone = phones[0];
+  expect(phone).toBeDefined();
+  const pidBefore = asAdmin(admin(), "pgrep -x wireguard-go").trim();
+  expect(apply([{ name: "phone", id: 2 }], { forwardToLan: true }).code).toBe(0);
+  // The nspawn guest's /proc/sys is read-only (the lab recipe's limit), so the file is what can be checked here:
+  // the step says it was not loaded rather than pretending; on a real box `sysctl -p` loads it.
+  expect(asAdmin(admin(), `cat ${VPN_PATHS.forwardingSysctl}`)).toMatch(/^net\.ipv4\.ip_forward = 1$/m);
+  expect(asAdmin(admin(), "grep -c ' /proc/sys proc ro,' /proc/self/mounts").trim()).toBe("1");
+  // The lab stack's own lanCidrs join the split tunnel.
+  expect(vpnCli(["config", "phone"]).stdout).toContain(`AllowedIPs = ${HOST_VPN.v4}/32, ${HOST_VPN.v6}/128, 198.18.10.0/24\n`);
+  expect(apply([{ name: "phone", id: 2 }]).code).toBe(0);
+  expect(asAdmin(admin(), `test ! -e ${VPN_PATHS.forwardingSysctl} && echo absent`).trim()).toBe("absent");
+  expect(asAdmin(admin(), "pgrep -x wireguard-go").trim()).toBe(pidBefore);
+  expect(tcpBanner(phone.ns, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
 }, 600_000);
 
 test("a host rebuilt on a blank guest from the same stack keeps its VPN identity: the same phone config connects", async () => {

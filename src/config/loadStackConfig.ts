@@ -8,7 +8,8 @@ import { excerpt, keyBlobOf, publicKeyOf } from "../core/keyMaterial";
 import { OS_TABLE, OsId } from "../core/osTable";
 import { HostConfig, hostSchema, stackConfigSchema } from "./schema";
 import { sshdLockoutProblems } from "../concerns/ssh/sshdLockout";
-import { vpnConfigProblems, vpnSecretPaths } from "../concerns/vpn/vpnConfigProblems";
+import { vpnConfigProblems } from "../concerns/vpn/vpnConfigProblems";
+import { vpnSecretPaths } from "../concerns/vpn/vpnSecretPaths";
 
 /** The validated stack config, with defaults applied. */
 export interface StackConfig {

@@ -9,14 +9,6 @@ export interface VpnProblem {
   message: string;
 }
 
-/** Paths (below the host entry) of every WireGuard secret a raw host entry holds. */
-export function vpnSecretPaths(host: any): (string | number)[][] {
-  const vpn = host?.vpn;
-  if (vpn === null || typeof vpn !== "object") return [];
-  const peers: unknown[] = Array.isArray(vpn.peers) ? vpn.peers : [];
-  return [["vpn", "serverPrivateKey"], ...peers.flatMap((_, i) => [["vpn", "peers", i, "privateKey"], ["vpn", "peers", i, "presharedKey"]])];
-}
-
 function overlaps4(a: string, b: string): boolean {
   const [aa, al] = a.split("/");
   const [ba, bl] = b.split("/");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { accessFields } from "../concerns/access/config";
 import { accountFields } from "../concerns/accounts/config";
 import { sshFields } from "../concerns/ssh/config";
+import { vpnFields } from "../concerns/vpn/config";
 import { updatesFields } from "../concerns/updates/config";
 import { HOST_DEFAULTS } from "../core/defaults";
 import { OS_IDS } from "../core/osTable";
@@ -51,6 +52,7 @@ export const hostSchema = z.strictObject({
     { description: "Networks of the home LAN, e.g. 192.168.1.0/24.", defaultReason: HOST_DEFAULTS.lanCidrs.reason },
   ),
   sshd: sshFields.sshd,
+  vpn: vpnFields.vpn,
   updates: updatesFields.updates,
 });
 

@@ -14,6 +14,8 @@ export type StepManifest =
   | { kind: "file"; host: string; path: string; mode: string; owner: string; group: string }
   /** The sshd drop-in: stdin is its text; the step stages it, runs `sshd -t`, installs, reloads. */
   | { kind: "sshd-config"; host: string; path: string }
+  /** A WireGuard interface's config (wg-quick format) from stdin: installed 0600 root, applied with `wg syncconf`. */
+  | { kind: "wireguard-config"; host: string; path: string; interface: string }
   /** A local account: stdin is its spec as `key=value` lines (see UserSpec). */
   | { kind: "user"; host: string; name: string }
   /** Packages installed with apt-get (names in the manifest, nothing on stdin). */

@@ -3,6 +3,7 @@ import { SECRET_SIG_KEY } from "../../src/preview/capturedResource";
 import { configSourceFromMap } from "../../src/core/configSource";
 import { runProgram } from "../../src/program";
 import { configMap, validHost } from "../support/keyFixtures";
+import { generatePresharedKey, generateWireguardKeyPair } from "../../src/concerns/vpn/wireguardKeys";
 import { recordProgram } from "../support/recordProgram";
 
 /**
@@ -10,13 +11,20 @@ import { recordProgram } from "../support/recordProgram";
  * generated per run), options and dependencies, hashed. A change to any of them re-runs that step on every
  * host at the next `up`, so it must be deliberate: update DIGEST in the same commit, saying why.
  */
-const DIGEST = "23cd153ec82a9205948aebb2337ef78bdfb32cf012e03c98a104b93697113fc5";
+const DIGEST = "f31acd275650ae3b46b56b1213bab1f34319cead9f9009854287686204788c5d";
 
 const isSecret = (v: unknown): boolean => v !== null && typeof v === "object" && SECRET_SIG_KEY in (v as object);
 const maskKeys = (text: string): string => text.replace(/(ssh-ed25519|ssh-rsa|ecdsa-sha2-\S+) AAAA[A-Za-z0-9+/=]+/g, "$1 <key>");
 
 async function renderedSteps(): Promise<string> {
-  const m = configMap([validHost(), validHost({ name: "ha-mini", address: "192.168.1.21", os: "debian-12", sshPort: 2222 })]);
+  const phone = generateWireguardKeyPair();
+  const vpn = {
+    endpoint: "home.example.org:51820",
+    serverPrivateKey: generateWireguardKeyPair().privateKey,
+    forwardToLan: true,
+    peers: [{ name: "phone", id: 2, publicKey: phone.publicKey, privateKey: phone.privateKey, presharedKey: generatePresharedKey() }],
+  };
+  const m = configMap([validHost({ vpn }), validHost({ name: "ha-mini", address: "192.168.1.21", os: "debian-12", sshPort: 2222 })]);
   const r = await recordProgram(() => runProgram(configSourceFromMap(m.config, m.secretKeys)), m);
   if (r.error) throw r.error;
   const nameOf = new Map(r.registrations.map((x) => [x.urn, x.name]));

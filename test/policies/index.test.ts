@@ -15,6 +15,7 @@ describe("ha-securing-checklist pack", () => {
     const { notApplicable } = await pack().analyzeFull(haUser);
     expect(notApplicable.map((n) => n.policyName).sort()).toEqual([
       "automatic-security-updates-on", "ssh-password-auth-disabled", "ssh-root-login-disabled", "ssh-weak-algorithms-absent", "update-origins-distribution-only",
+      "vpn-keys-secret", "vpn-peer-allowed-ips-host-routes",
     ]);
     expect(notApplicable.find((n) => n.policyName === "ssh-root-login-disabled")?.reason).toBe("The resource writes no sshd configuration.");
     expect(notApplicable.find((n) => n.policyName === "automatic-security-updates-on")?.reason).toBe("The resource writes no apt configuration.");

@@ -79,7 +79,7 @@ export const CHECKLIST_ITEMS = [
       "For remote access to the UI, use a VPN or Tor",
       "When exposing your instance to the internet, employ a VPN or an SSH tunnel.",
     ],
-    policies: [],
+    policies: ["vpn-peer-allowed-ips-host-routes", "vpn-keys-secret"],
   },
   {
     id: "remote-components-tls",

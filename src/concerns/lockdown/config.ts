@@ -68,6 +68,10 @@ export const lockdownFields = {
       cronUsers: CRON_USERS.value,
       allowedListeners: ALLOWED_LISTENERS.value,
     }),
-    { description: "Host lockdown beyond SSH (sysctls, kernel modules, core dumps, su, sudo, mounts, cron, journald, time).", defaultShown: "the defaults of its keys" },
+    {
+      description: "Host lockdown beyond SSH (sysctls, kernel modules, core dumps, su, sudo, mounts, cron, journald, time).",
+      defaultShown: "the defaults of its keys",
+      defaultReason: "Each key's default is the locked-down choice; its reason is given with the key.",
+    },
   ),
 };

@@ -10,7 +10,7 @@ import { recordProgram } from "../support/recordProgram";
  * generated per run), options and dependencies, hashed. A change to any of them re-runs that step on every
  * host at the next `up`, so it must be deliberate: update DIGEST in the same commit, saying why.
  */
-const DIGEST = "93935310654cca00cb9093dc4b0ec4370344c85b545c590cfebbdfd300467085";
+const DIGEST = "8f600ea67cc45e2d7b5a2db13dad1fcf35e962544f25309f23154c18de001736";
 
 const isSecret = (v: unknown): boolean => v !== null && typeof v === "object" && SECRET_SIG_KEY in (v as object);
 const maskKeys = (text: string): string => text.replace(/(ssh-ed25519|ssh-rsa|ecdsa-sha2-\S+) AAAA[A-Za-z0-9+/=]+/g, "$1 <key>");

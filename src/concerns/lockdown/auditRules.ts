@@ -10,6 +10,5 @@ export const AUDIT_RULES: readonly { rule: string; reason: string; source: strin
   { rule: "-w /etc/ssh/sshd_config.d -p wa -k sshd", reason: "The way in, drop-ins.", source: "dev-sec" },
   { rule: "-w /var/log/sudo.log -p wa -k actions", reason: "Tampering with the sudo log.", source: "CIS Debian 6.2.3.3" },
   { rule: "-w /etc/localtime -p wa -k time-change", reason: "Time changes that would falsify logs.", source: "CIS Debian 6.2.3.4" },
-  { rule: "-w /sbin/insmod -p x -k modules", reason: "Kernel module loading.", source: "CIS Debian 6.2.3.19" },
-  { rule: "-w /sbin/modprobe -p x -k modules", reason: "Kernel module loading.", source: "CIS Debian 6.2.3.19" },
+  { rule: "-w /etc/modprobe.d -p wa -k modules", reason: "Which kernel modules may load (a watch on the kmod binaries would fail to load where kmod is absent).", source: "CIS Debian 6.2.3.19" },
 ];

@@ -51,8 +51,9 @@ export function renderLockdownFiles(host: HostConfig, _os: OsProfile): LockdownF
       "Defaults use_pty",
       `Defaults logfile="${LOCKDOWN_PATHS.sudoLog}"`,
     ]),
-    file("lockdown-cron-allow", LOCKDOWN_PATHS.cronAllow, "0640", users),
-    file("lockdown-at-allow", LOCKDOWN_PATHS.atAllow, "0640", users),
+    // 0644: crontab runs setgid crontab and at setuid daemon, so they must read the list; user names are no secret.
+    file("lockdown-cron-allow", LOCKDOWN_PATHS.cronAllow, "0644", users),
+    file("lockdown-at-allow", LOCKDOWN_PATHS.atAllow, "0644", users),
     file("lockdown-issue", LOCKDOWN_PATHS.issue, "0644", [ISSUE_TEXT]),
     file("lockdown-issue-net", LOCKDOWN_PATHS.issueNet, "0644", [ISSUE_TEXT]),
     file("lockdown-audit-rules", LOCKDOWN_PATHS.auditRules, "0640", [HEADER, ...AUDIT_RULES.map((r) => r.rule)]),

@@ -34,11 +34,12 @@ describe("renderLockdownFiles", () => {
     expect(contentOf(LOCKDOWN_PATHS.sudoers)).toMatch(/^Defaults use_pty\nDefaults logfile="\/var\/log\/sudo.log"\n$/m);
   });
 
-  test("writes each file root-owned, with sudoers 0440 as sudo demands", () => {
+  test("writes each file root-owned, sudoers 0440 as sudo demands, the allow lists readable by setgid crontab and setuid at", () => {
     const { host, os } = lockdownHost();
     const files = renderLockdownFiles(host, os);
     expect(files.every((f) => f.owner === "root" && f.group === "root")).toBe(true);
     expect(files.find((f) => f.path === LOCKDOWN_PATHS.sudoers)!.mode).toBe("0440");
+    expect(files.filter((f) => f.path === LOCKDOWN_PATHS.cronAllow || f.path === LOCKDOWN_PATHS.atAllow).map((f) => f.mode)).toEqual(["0644", "0644"]);
     expect(new Set(files.map((f) => f.step)).size).toBe(files.length);
   });
 });

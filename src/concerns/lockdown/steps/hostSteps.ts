@@ -92,7 +92,8 @@ export const hostSteps: HostSteps<HostConfig> = {
       manifest: { kind: "script", host: ctx.name, purpose: "load the audit rules into a running auditd" },
       script: LOAD_AUDIT_RULES_SCRIPT,
       args: [digest(audit.content)],
-      dependsOn: [audit.resource],
+      // The rules watch /var/log/sudo.log, which exists once sudo has run with the lockdown's drop-in.
+      dependsOn: [audit.resource, files.get("lockdown-sudoers")!.resource],
     });
     ctx.run({
       step: "lockdown-cron-modes",

@@ -24,7 +24,8 @@ const CRON_PATHS = ["/etc/crontab", "/etc/cron.d", "/etc/cron.hourly", "/etc/cro
 
 /**
  * The host lockdown, over the admin login once access is proven: its packages, its whole files, its edits of
- * login.defs, /etc/pam.d/su and /etc/fstab, then what makes them live (sysctls, mounts, journald, audit rules).
+ * login.defs, /etc/pam.d/su, /etc/fstab, debsums and AIDE, then what makes them live (sysctls, mounts, journald,
+ * audit rules), cron's modes, time sync, and last AIDE's database.
  */
 export const hostSteps: HostSteps<HostConfig> = {
   adminOnly(ctx, after) {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { accessFields } from "../concerns/access/config";
 import { accountFields } from "../concerns/accounts/config";
+import { lockdownFields } from "../concerns/lockdown/config";
 import { sshFields } from "../concerns/ssh/config";
 import { vpnFields } from "../concerns/vpn/config";
 import { updatesFields } from "../concerns/updates/config";
@@ -52,6 +53,7 @@ export const hostSchema = z.strictObject({
     { description: "Networks of the home LAN, e.g. 192.168.1.0/24.", defaultReason: HOST_DEFAULTS.lanCidrs.reason },
   ),
   sshd: sshFields.sshd,
+  lockdown: lockdownFields.lockdown,
   vpn: vpnFields.vpn,
   updates: updatesFields.updates,
 });

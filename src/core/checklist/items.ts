@@ -70,7 +70,7 @@ export const CHECKLIST_ITEMS = [
     id: "host-lockdown",
     title: "Lock down the host following good practice guidance",
     seedWords: ["Lock down the host following good practice guidance, for example: Securing Debian Manual (this also applies to Raspbian)"],
-    policies: ["ssh-weak-algorithms-absent", "connection-host-key-pinned"],
+    policies: ["ssh-weak-algorithms-absent", "connection-host-key-pinned", "host-lockdown-baseline"],
   },
   {
     id: "remote-ui-vpn",

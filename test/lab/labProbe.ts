@@ -133,11 +133,11 @@ export function sshAttempt(ns: string, login: Login, auth: "publickey" | "passwo
   }
 }
 
-/** Runs a shell command on the lab host as the admin (from the controller), stdin piped. Throws on failure. */
-export function asAdmin(login: Login, script: string, input = ""): string {
+/** Runs a shell command on the lab host as the admin (from the controller), stdin piped, bounded. Throws on failure. */
+export function asAdmin(login: Login, script: string, input = "", timeoutMs = 60_000): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lab-admin-"));
   try {
-    const r = run("ssh", [...sshArgs(login, dir, "publickey"), script], { input, timeoutMs: 60_000 });
+    const r = run("ssh", [...sshArgs(login, dir, "publickey"), script], { input, timeoutMs });
     if (r.code !== 0) throw new Error(`as admin on ${login.address}: \`${script}\` exited ${r.code}: ${r.stderr.split("\n").filter((l) => !l.startsWith("debug1")).slice(-5).join("\n")}`);
     return r.stdout;
   } finally {

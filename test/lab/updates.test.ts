@@ -22,6 +22,7 @@ const labUpdates = (): UpdatesHost["updates"] => {
 
 /** Builds and installs STAND_IN at version 0~lab1 on the host (dpkg-deb, dpkg -i), an older version than the repository serves. */
 const INSTALL_STAND_IN = `set -e
+umask 022 # the lockdown's umask would give the package's control directory 0770, which dpkg-deb refuses
 d=$(mktemp -d)
 mkdir -p "$d/pkg/DEBIAN"
 printf 'Package: ${STAND_IN}\\nVersion: 0~lab1\\nArchitecture: all\\nMaintainer: lab <lab@lab.invalid>\\nDescription: lab stand-in, older than the repository version\\n' > "$d/pkg/DEBIAN/control"

@@ -53,9 +53,12 @@ const serviceFlag = (name: ServiceName, what: string) =>
   });
 
 const lanService = z.strictObject({
-  name: z.string({ error: "must be a short name" }).regex(/^[a-z][a-z0-9-]{0,30}$/, { error: (iss) => `must be 1-31 lowercase letters, digits and hyphens, not ${show(iss.input)}` }),
-  protocol: z.enum(["tcp", "udp"], { error: (iss) => `must be tcp or udp, not ${show(iss.input)}` }),
-  port: port("a LAN service"),
+  name: doc(z.string({ error: "must be a short name" }).regex(/^[a-z][a-z0-9-]{0,30}$/, { error: (iss) => `must be 1-31 lowercase letters, digits and hyphens, not ${show(iss.input)}` }), {
+    description: "Short name, shown in the rule's comment.",
+    example: "zigbee2mqtt",
+  }),
+  protocol: doc(z.enum(["tcp", "udp"], { error: (iss) => `must be tcp or udp, not ${show(iss.input)}` }), { description: "tcp or udp." }),
+  port: doc(port("a LAN service"), { description: "The port, open from the LAN only." }),
 });
 
 /** The firewall concern's slice of a host entry. */
@@ -82,21 +85,15 @@ export const firewallFields = {
           samba: serviceFlag("samba", "Samba (tcp 139 and 445)"),
           mdns: serviceFlag("mdns", "mDNS (udp 5353)"),
           homekit: serviceFlag("homekit", "the HomeKit Bridge (tcp 21063)"),
-        }).default({ mqtt: false, mqttTls: false, samba: false, mdns: false, homekit: false }),
-        { description: "Optional services, each LAN-only.", defaultShown: "the defaults of its keys" },
+        }).prefault({}),
+        { description: "Optional services, each LAN-only.", defaultReason: "Every service is off until named; each key's default and reason is its own row." },
       ),
       lanServices: doc(z.array(lanService, { error: "must be a list of {name, protocol, port}" }).default(LAN_SERVICES.value), {
         description: "Further ports open from the LAN only, each as {name, protocol: tcp|udp, port}.",
         defaultReason: LAN_SERVICES.reason,
         defaultShown: "[]",
       }),
-    }).default({
-      homeAssistantPort: HOME_ASSISTANT_PORT.value,
-      adminCidrs: ADMIN_CIDRS.value,
-      acknowledgePublicLan: ACKNOWLEDGE_PUBLIC_LAN.value,
-      services: { mqtt: false, mqttTls: false, samba: false, mdns: false, homekit: false },
-      lanServices: LAN_SERVICES.value,
-    }),
-    { description: "The host firewall (nftables, default deny).", defaultShown: "the defaults of its keys" },
+    }).prefault({}),
+    { description: "The host firewall (nftables, default deny).", defaultReason: "The firewall is always on; each key's default and reason is its own row." },
   ),
 };

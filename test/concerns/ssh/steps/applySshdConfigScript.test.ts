@@ -103,7 +103,7 @@ describe("sshd-config apply and verify-login scripts (real sshd -t; systemd fake
     expect(verify("0".repeat(64)).stderr).toContain("is not what this stack renders for the sshd change");
     const r = verify(sha);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toContain("rollback disarmed");
+    expect(r.stdout).toContain("rollbacks disarmed");
     expect(systemd.armed(UNIT)).toBeUndefined();
   });
 

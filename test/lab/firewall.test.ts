@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { firewallContribution as ownOpenings } from "../../src/concerns/firewall/firewall";
+import { evaluateFirewall } from "../../src/concerns/firewall/evaluateFirewall";
 import { firewallModel } from "../../src/concerns/firewall/firewallModel";
 import { FIREWALL_PATHS, FIREWALL_ROLLBACK } from "../../src/concerns/firewall/firewallRollback";
 import { firewallContribution as sshOpenings } from "../../src/concerns/ssh/firewall";
@@ -84,7 +85,7 @@ describe.each(LAB_OS_IDS)("%s", (labOs) => {
     if (name) await labDown(name);
   }, 120_000);
 
-  test("nmap from the WAN, the LAN and the host itself sees exactly what the ruleset promises (IPv4, TCP and UDP)", () => {
+  test("nmap from the WAN, the LAN and the host itself sees exactly what the ruleset promises (IPv4, TCP and UDP; the lab has no IPv6 addresses)", () => {
     listenOn8123();
     try {
       freshSource(info.netns.wan);
@@ -96,6 +97,21 @@ describe.each(LAB_OS_IDS)("%s", (labOs) => {
       asAdmin(admin, "sudo -n systemctl stop fw-probe-8123.service");
     }
   }, 600_000);
+
+  test("IPv6, which the lab cannot measure, judged as text on the ruleset that landed: one table inet, ND and PMTU accepted, no port wider to IPv6", () => {
+    const landed = asAdmin(admin, `sudo -n cat ${FIREWALL_PATHS.ruleset}`);
+    const plan = labNetworkOf(name)!;
+    const manifest = {
+      kind: "nftables" as const, host: "lab", path: FIREWALL_PATHS.ruleset, table: model.table,
+      zones: { lan: [plan.lanCidr], admin: [`${controller}/32`], acknowledgePublicLan: false }, sshPort: 22, publicPorts: [],
+    };
+    expect(evaluateFirewall("ipv6-not-wider", landed, manifest)).toEqual([]);
+    expect(evaluateFirewall("lan-vpn-only", landed, manifest)).toEqual([]);
+    const live = inputChain();
+    expect(live).toMatch(/icmpv6 type \{[^}]*packet-too-big[^}]*\} accept/);
+    expect(live).toMatch(/icmpv6 type \{ nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert \} ip6 hoplimit 255 accept/);
+    expect(asAdmin(admin, "sudo -n nft list tables")).toContain("table inet ha_hardened_host");
+  }, 120_000);
 
   test("the confirmed ruleset is persisted for boot (include line, nftables.service enabled), and an unchanged stack runs no command", () => {
     expect(asAdmin(admin, `grep -Fx 'include "${FIREWALL_PATHS.ruleset}"' ${FIREWALL_PATHS.main}`).trim()).toBe(`include "${FIREWALL_PATHS.ruleset}"`);

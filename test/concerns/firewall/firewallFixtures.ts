@@ -1,7 +1,7 @@
 import type { FirewallOpening, VpnZone } from "../../../src/core/firewallOpenings";
 import { firewallContribution as ownOpenings } from "../../../src/concerns/firewall/firewall";
 import { FirewallModel, firewallModel } from "../../../src/concerns/firewall/firewallModel";
-import { FIREWALL_PATHS } from "../../../src/concerns/firewall/firewallRollback";
+import { FIREWALL_PATHS } from "../../../src/concerns/firewall/firewallPaths";
 import type { FirewallManifest } from "../../../src/concerns/firewall/evaluateFirewall";
 import { renderRuleset } from "../../../src/concerns/firewall/renderRuleset";
 import { firewallContribution as sshOpenings } from "../../../src/concerns/ssh/firewall";

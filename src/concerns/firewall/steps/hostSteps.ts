@@ -6,12 +6,13 @@ import type { HostSteps } from "../../../core/hostSteps";
 import { concernParts } from "../../registry";
 import { INSTALL_PACKAGES_SCRIPT } from "../../packages/steps/installPackagesScript";
 import { FirewallModel, firewallModel } from "../firewallModel";
-import { FIREWALL_PATHS, FIREWALL_ROLLBACK } from "../firewallRollback";
+import { FIREWALL_PATHS } from "../firewallPaths";
+import { FIREWALL_ROLLBACK } from "../firewallRollback";
 import { renderRuleset } from "../renderRuleset";
 import { APPLY_FIREWALL_SCRIPT } from "./applyFirewallScript";
 
 /** Every concern's firewall part for this host: the openings and the VPN zone. */
-export function hostFirewallModel(host: HostConfig): FirewallModel {
+function hostFirewallModel(host: HostConfig): FirewallModel {
   const parts = concernParts<FirewallContribution<HostConfig>>("firewall", "firewallContribution").map(({ value }) => ({
     openings: value.openings?.(host) ?? [],
     vpn: value.vpnZone?.(host),

@@ -5,6 +5,7 @@ import * as path from "path";
 import { labDown, labUp } from "../src/lab/host/labHost";
 import { DEFAULT_LAB_OS, LabOsId } from "../src/lab/image/labOs";
 import { FIREWALL_ROLLBACK } from "../src/concerns/firewall/firewallRollback";
+import { HOST_PATHS } from "../src/core/hostPaths";
 import { SshTarget, sshClientArgs, writeKnownHosts } from "../src/lab/host/sshClientArgs";
 import { Figure, seconds } from "./figureTable";
 
@@ -16,7 +17,9 @@ export interface FirewallBenchResult {
   firewallStepMs: number;
   /** The login that confirms it alone (disarm, persist), as pulumi reported it. */
   confirmStepMs: number;
-  /** A ruleset that shuts the controller out: from the start of the up until the admin logs in again. */
+  /** A ruleset that shuts the controller out: from the start of the up until the rollback fired (host clock, 1 s resolution). */
+  lockoutRollbackMs: number;
+  /** From the start of that up until the admin logs in again (polled once the up has ended). */
   lockoutToBackInMs: number;
   /** The same up, until it failed naming the rollback. */
   lockoutApplyMs: number;
@@ -38,12 +41,13 @@ function stepMs(out: string, step: string): number {
   return m ? Number(m[1]) * 1000 : NaN;
 }
 
-function adminLogsIn(target: SshTarget): boolean {
+function asAdmin(target: SshTarget, command: string): { ok: boolean; out: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-bench-"));
   try {
     const known = path.join(dir, "known_hosts");
     writeKnownHosts(known, target);
-    return spawnSync("ssh", [...sshClientArgs(target, known, 3), "true"], { encoding: "utf8", timeout: 10_000, input: "" }).status === 0;
+    const r = spawnSync("ssh", [...sshClientArgs(target, known, 3), command], { encoding: "utf8", timeout: 10_000, input: "" });
+    return { ok: r.status === 0, out: r.stdout ?? "" };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -66,6 +70,7 @@ export async function runFirewallBench(opts: { os?: LabOsId; log?: (l: string) =
       changeApplyMs: changed.ms,
       firewallStepMs: stepMs(changed.out, "lab-firewall"),
       confirmStepMs: stepMs(changed.out, "lab-verify-admin-login"),
+      lockoutRollbackMs: NaN,
       lockoutToBackInMs: NaN,
       lockoutApplyMs: NaN,
     };
@@ -76,9 +81,10 @@ export async function runFirewallBench(opts: { os?: LabOsId; log?: (l: string) =
     const bad = apply(name, [`${CFG}.firewall.adminCidrs=["192.0.2.0/24"]`]);
     if (bad.code === 0 || !/the firewall change was rolled back at/.test(bad.out)) throw new Error(`the lockout apply did not fail with the rollback (exit ${bad.code}):\n${bad.out.slice(-3000)}`);
     r.lockoutApplyMs = bad.ms;
-    for (let i = 0; i < 120 && !adminLogsIn(target); i++) await new Promise((res) => setTimeout(res, 1000));
+    for (let i = 0; i < 120 && !asAdmin(target, "true").ok; i++) await new Promise((res) => setTimeout(res, 1000));
     r.lockoutToBackInMs = Date.now() - t0;
-    log(`lockout: the up failed after ${seconds(r.lockoutApplyMs, 1)} naming the rollback; the admin was back in after ${seconds(r.lockoutToBackInMs, 1)}`);
+    r.lockoutRollbackMs = Date.parse(asAdmin(target, `sudo -n cat ${HOST_PATHS.stateDir}/firewall-rolled-back`).out.trim()) - Math.floor(t0 / 1000) * 1000;
+    log(`lockout: the rollback fired ${seconds(r.lockoutRollbackMs, 0)} after the up began; the up failed after ${seconds(r.lockoutApplyMs, 1)} naming it; the admin was back in after ${seconds(r.lockoutToBackInMs, 1)}`);
     return r;
   } finally {
     await labDown(name);
@@ -92,8 +98,9 @@ export function firewallFigures(r: FirewallBenchResult): Figure[] {
     { label: "firewall: changed ruleset, pulumi up", value: seconds(r.changeApplyMs, 1), how: `${APPLY} (firewall.services.mqtt=true: the firewall step and the login that confirms it)` },
     { label: "firewall: the firewall step", value: seconds(r.firewallStepMs), how: "pulumi's own time for it: nft -c, snapshot, rollback armed, nft -f" },
     { label: "firewall: the confirming login", value: seconds(r.confirmStepMs), how: "pulumi's own time for verify-admin-login: a new SSH login, disarm, persist for boot" },
+    { label: "firewall: lockout, rollback fired", value: seconds(r.lockoutRollbackMs, 0), how: `from the start of that up (adminCidrs without the controller) until the timer (${FIREWALL_ROLLBACK.seconds} s after the load) restored the table; the host's marker, 1 s resolution` },
     { label: "firewall: lockout, up fails", value: seconds(r.lockoutApplyMs, 1), how: `${APPLY} (adminCidrs without the controller); it fails naming the rollback (timer ${FIREWALL_ROLLBACK.seconds} s)` },
-    { label: "firewall: lockout, admin back in", value: seconds(r.lockoutToBackInMs, 1), how: "from the start of that up until the controller's admin login works again (polled every second)" },
+    { label: "firewall: lockout, admin back in", value: seconds(r.lockoutToBackInMs, 1), how: "from the start of that up until the controller's admin login works again (polled every second once the up has ended)" },
   ].map((f) => ({ ...f, label: `${r.os}: ${f.label}` }));
 }
 

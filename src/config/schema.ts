@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { accessFields } from "../concerns/access/config";
 import { accountFields } from "../concerns/accounts/config";
+import { firewallFields } from "../concerns/firewall/config";
+import { firewallHostProblems } from "../concerns/firewall/firewallHostProblems";
 import { lockdownFields } from "../concerns/lockdown/config";
 import { sshFields } from "../concerns/ssh/config";
 import { vpnFields } from "../concerns/vpn/config";
@@ -53,9 +55,12 @@ export const hostSchema = z.strictObject({
     { description: "Networks of the home LAN, e.g. 192.168.1.0/24.", defaultReason: HOST_DEFAULTS.lanCidrs.reason },
   ),
   sshd: sshFields.sshd,
+  firewall: firewallFields.firewall,
   lockdown: lockdownFields.lockdown,
   vpn: vpnFields.vpn,
   updates: updatesFields.updates,
+}).superRefine((host, ctx) => {
+  for (const p of firewallHostProblems(host)) ctx.addIssue({ code: "custom", path: p.path, message: p.message });
 });
 
 export const stackConfigSchema = z.strictObject({

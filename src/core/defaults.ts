@@ -8,5 +8,5 @@ export interface ConfigDefault<T> {
 export const HOST_DEFAULTS = {
   os: { value: "debian-13", reason: "Debian's current stable release, the one a new box gets today; the lab boots it by default." },
   generation: { value: 1, reason: "The first hardware a host runs on; bump it to replay every step onto a rebuilt box." },
-  lanCidrs: { value: [] as string[], reason: "SSH hardening does not depend on the LAN; only LAN-scoped rules use it." },
+  lanCidrs: { value: [] as string[], reason: "No network is assumed to be home: the firewall opens its LAN-only ports to the networks you name." },
 } satisfies Record<string, ConfigDefault<unknown>>;

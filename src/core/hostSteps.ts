@@ -45,8 +45,26 @@ export interface HostSteps<Host> {
   /** Steps run only over the admin login, once a new admin login has been proven. */
   adminOnly?(ctx: PhaseContext<Host>, after: pulumi.Resource[]): void;
   /**
-   * A digest of what this concern changed that could cut the admin off: the final login proof re-runs
-   * whenever it changes.
+   * The rollback this concern arms when it changes what could cut the admin off: the phase's next NEW login
+   * checks it did not fire, disarms it and confirms the change; the final login proof re-runs whenever
+   * `sha256` changes.
    */
-  lockoutDigest?(host: Host, os: OsProfile): string;
+  lockoutGuard?(host: Host, os: OsProfile): LockoutGuard;
+}
+
+/** A change that could lock the admin out, as the login that confirms it sees it. */
+export interface LockoutGuard {
+  /** What it protects, for messages: "the sshd change". */
+  what: string;
+  /** The step to re-run with --replace after a rollback fired. */
+  step: string;
+  /** systemd-run unit of the rollback timer. */
+  unit: string;
+  /** File the rollback writes when it fires. */
+  rolledBack: string;
+  /** Script the apply leaves for the confirming login (e.g. persist the change), run once; "-" for none. */
+  confirm: string;
+  /** The file the confirmed change leaves on the host, and the sha256 this stack renders for it. */
+  path: string;
+  sha256: string;
 }

@@ -26,6 +26,20 @@ export type StepManifest =
   | { kind: "file-edit"; host: string; path: string; edit: "keys" | "fstab" | "pam" }
   /** Packages installed with apt-get (names in the manifest, nothing on stdin). */
   | { kind: "packages"; host: string; packages: string[] }
+  /**
+   * The host firewall: stdin is the nftables ruleset (one table); the step checks it with `nft -c`, arms a
+   * rollback, loads it, and a NEW login persists it to `path`. `zones` say what LAN, VPN and admin mean on
+   * this host; `publicPorts` are the openings a concern declared from anywhere.
+   */
+  | {
+      kind: "nftables";
+      host: string;
+      path: string;
+      table: string;
+      zones: { lan: string[]; vpn?: { interface: string; cidrs: string[] }; admin: string[]; acknowledgePublicLan: boolean };
+      sshPort: number;
+      publicPorts: { protocol: "tcp" | "udp"; port: number }[];
+    }
   /** A read-only probe: proves a NEW login works (and sudo, when escalate is true). */
   | { kind: "verify-login"; host: string; user: string }
   /** Any other idempotent script; `purpose` says what it does in one line. */

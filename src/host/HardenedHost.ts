@@ -7,7 +7,7 @@ import type { HostConfig } from "../config/schema";
 import { BOOTSTRAP_DIAL_ERROR_LIMIT, DIAL_ERROR_LIMIT } from "../concerns/access/config";
 import { fingerprintOf, keyBlobOf, publicKeyOf } from "../core/keyMaterial";
 import { OS_TABLE, OsProfile } from "../core/osTable";
-import type { HostSteps, PhaseContext, StepSpec } from "../core/hostSteps";
+import type { HostSteps, LockoutGuard, PhaseContext, StepSpec } from "../core/hostSteps";
 import { isOpaqueSecret } from "../core/opaqueSecret";
 import { remoteScript } from "../core/remoteScript";
 import { HARDENED_HOST_TYPE } from "../core/stepManifest";
@@ -139,14 +139,14 @@ export class HardenedHost extends pulumi.ComponentResource {
     const bootstrapGate = eachPhase(context(bootstrap));
     // Phase 2: a NEW admin login proves access (and disarms the rollback) before anything else.
     const adminCtx = context(admin);
-    const firstLogin = verifyLogin(adminCtx, "verify-login", "-", [bootstrapGate]);
+    const guards = concerns.map((c) => c.lockoutGuard?.(host, os)).filter((g): g is LockoutGuard => g !== undefined);
+    const firstLogin = verifyLogin(adminCtx, "verify-login", guards, false, [bootstrapGate]);
     const adminGate = eachPhase(adminCtx);
     const beforeAdminOnly = adminCtx.steps.size;
     for (const c of concerns) c.adminOnly?.(adminCtx, [firstLogin]);
     const adminOnly = [...adminCtx.steps.values()].slice(beforeAdminOnly);
-    // Re-run whenever what could cut the admin off changes (its digest is an argument): confirms with a new login.
-    const digest = concerns.map((c) => c.lockoutDigest?.(host, os)).filter((d): d is string => d !== undefined).join("+");
-    const finalLogin = verifyLogin(adminCtx, "verify-admin-login", digest, [adminGate, ...adminOnly]);
+    // Re-run whenever what could cut the admin off changes (its digests are arguments): confirms with a new login.
+    const finalLogin = verifyLogin(adminCtx, "verify-admin-login", guards, true, [adminGate, ...adminOnly]);
     closeBootstrap(adminCtx, derivedPublicKey(host.bootstrap.privateKey), [finalLogin]);
 
     this.adminConnection = configHostKey.apply((hostKey) => ({ host: host.address, port: host.sshPort, user: host.admin.user, hostKey }));

@@ -38,14 +38,14 @@ test("the walls can fail: a rule that pulls in @pulumi/command, a core file that
   const bad = new Map(tree);
   bad.set("src/concerns/ssh/evaluateRootLogin.ts", `import * as command from "@pulumi/command";\n${tree.get("src/concerns/ssh/evaluateRootLogin.ts")}`);
   bad.set("src/core/osTable.ts", `import { CONCERNS } from "../concerns/registry";\n${tree.get("src/core/osTable.ts")}`);
-  bad.set("src/concerns/firewall/renderRuleset.ts", "export const x = 1;\n");
+  bad.set("src/concerns/backups/renderBackupPlan.ts", "export const x = 1;\n");
   expect(packWallProblems(bad)).toEqual(["src/concerns/ssh/evaluateRootLogin.ts is loaded by the pack and imports @pulumi/command"]);
   expect(coreWallProblems(bad)).toEqual(["src/core/osTable.ts imports ../concerns/registry: the core must not import anything above it"]);
-  expect(concernProblems(bad, CONCERNS, EXEMPTIONS)).toEqual(["src/concerns/firewall is not in src/concerns/registry.ts"]);
-  expect(concernProblems(bad, [...CONCERNS, "firewall"], EXEMPTIONS)).toEqual([
-    "src/concerns/firewall has no config.ts, and no exemption says why",
-    "src/concerns/firewall has no policies/concernPolicies.ts, and no exemption says why",
-    "src/concerns/firewall has no steps/hostSteps.ts, and no exemption says why",
-    "src/concerns/firewall has no tests, and no exemption says why",
+  expect(concernProblems(bad, CONCERNS, EXEMPTIONS)).toEqual(["src/concerns/backups is not in src/concerns/registry.ts"]);
+  expect(concernProblems(bad, [...CONCERNS, "backups"], EXEMPTIONS)).toEqual([
+    "src/concerns/backups has no config.ts, and no exemption says why",
+    "src/concerns/backups has no policies/concernPolicies.ts, and no exemption says why",
+    "src/concerns/backups has no steps/hostSteps.ts, and no exemption says why",
+    "src/concerns/backups has no tests, and no exemption says why",
   ]);
 });

@@ -164,7 +164,13 @@ export function freshSource(ns: string): string {
   if (n > MAX_SOURCES) throw new Error(`namespace ${ns} used all of its ${MAX_SOURCES} probe source addresses`);
   sourcesUsed.set(ns, n);
   const address = `${own[1]}.${29 + n}`;
-  for (const args of [["addr", "replace", `${address}/${own[2]}`, "dev", dev], ["route", "replace", LAB_BLOCK, "via", via, "dev", dev, "src", address]]) {
+  // The subnet's own route too: a host on the same link (the LAN client and the lab host) is reached through it.
+  const onLink = run("ip", ["-n", ns, "-4", "route", "show", "dev", dev, "proto", "kernel"]).stdout.split("\n").map((l) => l.split(" ")[0]).filter(Boolean);
+  for (const args of [
+    ["addr", "replace", `${address}/${own[2]}`, "dev", dev],
+    ["route", "replace", LAB_BLOCK, "via", via, "dev", dev, "src", address],
+    ...onLink.map((prefix) => ["route", "replace", prefix, "dev", dev, "proto", "kernel", "scope", "link", "src", address]),
+  ]) {
     const r = run("ip", ["-n", ns, ...args]);
     if (r.code !== 0) throw new Error(`ip -n ${ns} ${args.join(" ")} exited ${r.code}: ${r.stderr.trim()}`);
   }

@@ -14,7 +14,7 @@ describe("ha-securing-checklist pack", () => {
     const [, , haUser] = compliantStack();
     const { notApplicable } = await pack().analyzeFull(haUser);
     expect(notApplicable.map((n) => n.policyName).sort()).toEqual([
-      "automatic-security-updates-on", "host-lockdown-baseline", "ssh-password-auth-disabled", "ssh-root-login-disabled", "ssh-weak-algorithms-absent", "update-origins-distribution-only",
+      "automatic-security-updates-on", "firewall-input-default-deny", "firewall-ipv6-not-wider", "firewall-lan-vpn-only", "host-lockdown-baseline", "ssh-password-auth-disabled", "ssh-root-login-disabled", "ssh-weak-algorithms-absent", "update-origins-distribution-only",
       "vpn-keys-secret", "vpn-peer-allowed-ips-host-routes",
     ]);
     expect(notApplicable.find((n) => n.policyName === "ssh-root-login-disabled")?.reason).toBe("The resource writes no sshd configuration.");

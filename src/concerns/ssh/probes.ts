@@ -46,26 +46,26 @@ export function probeFromOutside(t: ProbeTarget): ProbeLine[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hh-probe-"));
   const lines: ProbeLine[] = [];
   try {
-    const scan = inNs(t.wanNs, "ssh-keyscan", ["-T", "5", "-t", "ed25519", "-p", String(t.port), t.address]);
+    const scan = inNs(t.lanNs, "ssh-keyscan", ["-T", "5", "-t", "ed25519", "-p", String(t.port), t.address]);
     const presented = scan.out.split("\n").find((l) => l && !l.startsWith("#"))?.split(" ").slice(1, 3).join(" ") ?? "";
-    lines.push({ ok: presented === keyBlobOf(t.hostKey), what: "WAN: host presents the Ed25519 key pinned in config", evidence: presented ? presented.slice(0, 40) + "…" : "no key" });
+    lines.push({ ok: presented === keyBlobOf(t.hostKey), what: "LAN: host presents the Ed25519 key pinned in config", evidence: presented ? presented.slice(0, 40) + "…" : "no key" });
 
     const admin = sshTry(t, t.lanNs, t.adminUser, "publickey", dir);
     lines.push({ ok: admin.code === 0 && admin.out.includes("probe-ok"), what: `LAN: ${t.adminUser} logs in with its key`, evidence: admin.code === 0 ? "logged in" : `exit ${admin.code}` });
 
-    const root = sshTry(t, t.wanNs, "root", "publickey", dir);
-    lines.push({ ok: root.code !== 0 && /Permission denied/.test(root.err), what: "WAN: root login refused", evidence: /Permission denied \([^)]*\)/.exec(root.err)?.[0] ?? `exit ${root.code}` });
+    const root = sshTry(t, t.lanNs, "root", "publickey", dir);
+    lines.push({ ok: root.code !== 0 && /Permission denied/.test(root.err), what: "LAN: root login refused", evidence: /Permission denied \([^)]*\)/.exec(root.err)?.[0] ?? `exit ${root.code}` });
 
-    const pw = sshTry(t, t.wanNs, t.adminUser, "password", dir);
+    const pw = sshTry(t, t.lanNs, t.adminUser, "password", dir);
     const methods = /Authentications that can continue: ([^\r\n]+)/.exec(pw.err)?.[1] ?? "?";
-    lines.push({ ok: pw.code !== 0 && methods === "publickey", what: "WAN: no password or keyboard-interactive login offered", evidence: `server offers: ${methods}` });
+    lines.push({ ok: pw.code !== 0 && methods === "publickey", what: "LAN: no password or keyboard-interactive login offered", evidence: `server offers: ${methods}` });
 
-    const audit = inNs(t.wanNs, t.sshAudit, ["-n", "-P", t.sshAuditPolicy, "-p", String(t.port), t.address]);
-    lines.push({ ok: audit.code === 0, what: `WAN: ssh-audit's "${t.sshAuditPolicy}" policy`, evidence: /Result: ([^\n]+)/.exec(audit.out)?.[1]?.trim() ?? `exit ${audit.code}` });
+    const audit = inNs(t.lanNs, t.sshAudit, ["-n", "-P", t.sshAuditPolicy, "-p", String(t.port), t.address]);
+    lines.push({ ok: audit.code === 0, what: `LAN: ssh-audit's "${t.sshAuditPolicy}" policy`, evidence: /Result: ([^\n]+)/.exec(audit.out)?.[1]?.trim() ?? `exit ${audit.code}` });
 
     const nmap = inNs(t.wanNs, "nmap", ["-Pn", "-n", "--top-ports", "1000", t.address], 120_000);
     const open = nmap.out.split("\n").filter((l) => /^\d+\/(tcp|udp)\s+open/.test(l)).map((l) => l.split(/\s+/)[0]);
-    lines.push({ ok: nmap.code === 0, what: "WAN: nmap top 1000 TCP ports open", evidence: open.join(", ") || "none" });
+    lines.push({ ok: nmap.code === 0 && open.length === 0, what: "WAN: nmap top 1000 TCP ports, none open (the firewall drops the internet)", evidence: open.join(", ") || "none open" });
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -79,7 +79,7 @@ export const CHECKLIST_ITEMS = [
       "For remote access to the UI, use a VPN or Tor",
       "When exposing your instance to the internet, employ a VPN or an SSH tunnel.",
     ],
-    policies: ["vpn-peer-allowed-ips-host-routes", "vpn-keys-secret"],
+    policies: ["firewall-lan-vpn-only", "vpn-peer-allowed-ips-host-routes", "vpn-keys-secret"],
   },
   {
     id: "remote-components-tls",
@@ -94,7 +94,7 @@ export const CHECKLIST_ITEMS = [
     id: "exposed-ports",
     title: "Expose only the ports remote access needs",
     seedWords: ["If you've forwarded *any* ports to your Home Assistant system from the Internet then it *will* be found by others."],
-    policies: [],
+    policies: ["firewall-input-default-deny", "firewall-ipv6-not-wider"],
   },
   {
     id: "fail2ban",

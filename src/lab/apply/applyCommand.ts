@@ -6,7 +6,8 @@ import { isolatedEnvironment, PulumiRun, runPulumi, stackInitOutsideProject } fr
 import { previewViolations } from "../../engine/previewViolations";
 import { PROJECT_NAME } from "../../core/configKey";
 import { STACKS_DIR, stackFilePath } from "../../core/stackFiles";
-import { labInfo, LabHostInfo } from "../host/labHost";
+import { labInfo, LabHostInfo, labNetworkOf } from "../host/labHost";
+import type { LabNetworkPlan } from "../net/labNetworkPlan";
 import { assertLabName, DEFAULT_STATE_ROOT, labStateDir } from "../host/labPaths";
 import { ensureLabIdentity, LabIdentity } from "./labIdentity";
 import { labStackFile, saltOf } from "./labStackFile";
@@ -78,7 +79,7 @@ const CFG = `${PROJECT_NAME}:hosts[0]`;
  * What the lab puts in place of the stack's own host facts: where the host is, what it runs, its bootstrap login, and the
  * generated identity. Keys as `pulumi config set --path` takes them; `secret` lists those set as secrets.
  */
-export function labOverrides(info: LabHostInfo, id: LabIdentity, stackAdminKeys: string[] = []): { plain: Record<string, unknown>; secret: Record<string, string> } {
+export function labOverrides(info: LabHostInfo, id: LabIdentity, net: Pick<LabNetworkPlan, "lanCidr" | "controllerAddress">, stackAdminKeys: string[] = []): { plain: Record<string, unknown>; secret: Record<string, string> } {
   const read = (p: string): string => fs.readFileSync(p, "utf8");
   return {
     plain: {
@@ -87,6 +88,9 @@ export function labOverrides(info: LabHostInfo, id: LabIdentity, stackAdminKeys:
       [`${CFG}.bootstrap.user`]: info.bootstrapUser,
       [`${CFG}.bootstrap.port`]: info.port,
       [`${CFG}.bootstrap.hostKey`]: info.hostKey,
+      // The lab's LAN, and the controller, which reaches the host through the router from outside the LAN.
+      [`${CFG}.lanCidrs`]: [net.lanCidr],
+      [`${CFG}.firewall.adminCidrs`]: [`${net.controllerAddress}/32`],
       // The stack's own admin keys stay (a user's laptop key still works); the lab's operator key is added.
       [`${CFG}.admin.authorizedKeys`]: [...stackAdminKeys.filter((k) => k.split(" ")[1] !== id.operatorPublicKey.split(" ")[1]), id.operatorPublicKey],
     },
@@ -166,7 +170,9 @@ async function prepareStack(ws: LabWorkspace, args: ApplyArgs, info: LabHostInfo
   const committed = stackFilePath(path.join(project, STACKS_DIR), args.stack);
   if (!fs.existsSync(committed)) return `stack file ${path.relative(project, committed)} does not exist`;
   const text = fs.readFileSync(committed, "utf8");
-  const { plain, secret } = labOverrides(info, identity, stackAdminKeys(text));
+  const net = labNetworkOf(args.name);
+  if (!net) return `lab ${args.name} has no network plan; run npm run lab -- up --name ${args.name}`;
+  const { plain, secret } = labOverrides(info, identity, net, stackAdminKeys(text));
   const previous = fs.existsSync(ws.stackFile) ? saltOf(fs.readFileSync(ws.stackFile, "utf8")) : undefined;
   if (!previous) {
     // `stack init` writes a salt into the project's stack file; a scratch project keeps the committed file as it is.

@@ -1,6 +1,7 @@
 import { spawn } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
+import * as net from "net";
 import * as path from "path";
 import { buildImage, LabImage } from "../image/buildImage";
 import { DEFAULT_LAB_OS, LabOsId } from "../image/labOs";
@@ -228,6 +229,44 @@ async function waitForSsh(info: LabHostInfo, stateDir: string, nspawnPid: number
     await new Promise((res) => setTimeout(res, 100));
   }
   throw new Error(`SSH on ${info.address}:${info.port} not ready within ${SSH_WAIT_ATTEMPTS} attempts / ${SSH_WAIT_DEADLINE_MS} ms; last error: ${last}`);
+}
+
+/**
+ * Completes a reboot the guest asked for (`systemctl reboot` inside makes systemd-nspawn exit): waits (bounded)
+ * for the old guest to end, boots the same disk in the same network again, and waits (bounded) until its SSH
+ * port accepts a connection from the controller. Returns the milliseconds from the call until then.
+ */
+export async function labRestartAfterReboot(name = "lab", stateRoot = DEFAULT_STATE_ROOT): Promise<number> {
+  const started = Date.now();
+  const stateDir = labStateDir(name, stateRoot);
+  const runtime = readJson<LabRuntime>(path.join(stateDir, "runtime.json"));
+  const info = readJson<LabHostInfo>(path.join(stateDir, "host.json"));
+  if (!runtime?.rootfs || !runtime.nspawnPid || !info) throw new Error(`lab ${name} is not up; run npm run lab -- up --name ${name}`);
+  const rootfs = runtime.rootfs;
+  for (let i = 0; i < 600 && processCommandLine(runtime.nspawnPid)?.includes(rootfs); i++) await new Promise((res) => setTimeout(res, 100));
+  if (processCommandLine(runtime.nspawnPid)?.includes(rootfs)) throw new Error(`lab ${name}: the guest did not go down within 60 s of the reboot`);
+  const plan = labNetworkPlan(name, runtime.slot);
+  runtime.nspawnPid = startNspawn(name, rootfs, plan.netns.host, path.join(stateDir, "nspawn.log"));
+  writeJson(path.join(stateDir, "runtime.json"), runtime);
+  for (let i = 0; i < SSH_WAIT_ATTEMPTS; i++) {
+    if (!processCommandLine(runtime.nspawnPid)?.includes(rootfs)) throw new Error(`lab ${name}: systemd-nspawn exited while the guest booted again`);
+    if (await portAnswers(info.address, info.port, 1_000)) return Date.now() - started;
+    await new Promise((res) => setTimeout(res, 250));
+  }
+  throw new Error(`lab ${name}: SSH on ${info.address}:${info.port} did not answer within ${SSH_WAIT_ATTEMPTS} attempts after the reboot`);
+}
+
+function portAnswers(host: string, port: number, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host, port, timeout: timeoutMs });
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.once("connect", () => done(true));
+    socket.once("timeout", () => done(false));
+    socket.once("error", () => done(false));
+  });
 }
 
 /** Removes lab `name`: guest and mirror by PID, overlay, namespaces, links, state dir. Returns false if nothing was there. */

@@ -41,7 +41,9 @@ describe("vpn config", () => {
   });
 
   test("forwardToLan needs a LAN", () => {
-    expect(problemsOf(rawVpn({ forwardToLan: true }), { lanCidrs: [] })).toEqual([`${AT}.forwardToLan: needs lanCidrs: there is no LAN to forward to`]);
+    // The admin's own network keeps SSH reachable without a LAN, so the only problem left is the forwarding.
+    const noLan = { lanCidrs: [], firewall: { adminCidrs: ["203.0.113.7/32"] } };
+    expect(problemsOf(rawVpn({ forwardToLan: true }), noLan)).toEqual([`${AT}.forwardToLan: needs lanCidrs: there is no LAN to forward to`]);
   });
 
   test("WireGuard keys in plain text are refused: in a non-secret value, and among a stack file's opaque secure: values", () => {

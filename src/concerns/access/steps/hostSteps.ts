@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { HostConfig } from "../../../config/schema";
-import { HOST_PATHS, hostKeyPath, HostKeyKind } from "../../../core/hostPaths";
-import type { HostSteps, PhaseContext } from "../../../core/hostSteps";
+import { hostKeyPath, HostKeyKind } from "../../../core/hostPaths";
+import type { HostSteps, LockoutGuard, PhaseContext } from "../../../core/hostSteps";
 import { INSTALL_FILE_SCRIPT } from "../../../core/steps/installFileScript";
-import { SSHD_ROLLBACK } from "../../ssh/sshdRollback";
 import { CLOSE_BOOTSTRAP_SCRIPT } from "./closeBootstrapScript";
 import { VERIFY_LOGIN_SCRIPT } from "./verifyLoginScript";
 
@@ -26,15 +25,17 @@ export const hostSteps: HostSteps<HostConfig> = {
 };
 
 /**
- * A NEW admin login proves access and sudo, and disarms the sshd rollback. `expectedDigest` ties it to what
- * could cut the admin off: when that changes, the proof runs again ("-" for the first proof).
+ * A NEW admin login proves access and sudo, and disarms and confirms every concern's rollback. With
+ * `compare`, it also checks each guarded file against the stack's rendering, so the proof runs again whenever
+ * what could cut the admin off changes (the first proof compares nothing: "-").
  */
-export function verifyLogin(ctx: PhaseContext<HostConfig>, step: string, expectedDigest: string, after: pulumi.Resource[]): pulumi.Resource {
+export function verifyLogin(ctx: PhaseContext<HostConfig>, step: string, guards: LockoutGuard[], compare: boolean, after: pulumi.Resource[]): pulumi.Resource {
+  const args = guards.flatMap((g) => [g.what, `${ctx.name}-${g.step}`, g.unit, g.rolledBack, g.confirm, g.path, compare ? g.sha256 : "-"]);
   return ctx.run({
     step,
     manifest: { kind: "verify-login", host: ctx.name, user: ctx.host.admin.user },
     script: VERIFY_LOGIN_SCRIPT,
-    args: [SSHD_ROLLBACK.unit, HOST_PATHS.stateDir, HOST_PATHS.sshdDropIn, expectedDigest],
+    args,
     escalate: false,
     dependsOn: after,
   });

@@ -31,7 +31,15 @@ export const hostSteps: HostSteps<HostConfig> = {
       dependsOn: [...before, moduli],
     });
   },
-  lockoutDigest(host, os) {
-    return createHash("sha256").update(renderSshdDropIn(host, os)).digest("hex");
+  lockoutGuard(host, os) {
+    return {
+      what: "the sshd change",
+      step: "sshd-config",
+      unit: SSHD_ROLLBACK.unit,
+      rolledBack: `${HOST_PATHS.stateDir}/rolled-back`,
+      confirm: "-",
+      path: HOST_PATHS.sshdDropIn,
+      sha256: createHash("sha256").update(renderSshdDropIn(host, os)).digest("hex"),
+    };
   },
 };

@@ -39,7 +39,7 @@ describe("sshd-config apply and verify-login scripts (real sshd -t; systemd fake
         manifest: { kind: "verify-login", host: "t", user: "hhadmin" },
         step: "t-verify-login",
         script: VERIFY_LOGIN_SCRIPT,
-        args: [UNIT, HOST_PATHS.stateDir, HOST_PATHS.sshdDropIn, sha],
+        args: ["the sshd change", "t-sshd-config", UNIT, `${HOST_PATHS.stateDir}/rolled-back`, "-", HOST_PATHS.sshdDropIn, sha],
         user: "hhadmin",
         escalate: false,
       }),
@@ -100,10 +100,10 @@ describe("sshd-config apply and verify-login scripts (real sshd -t; systemd fake
 
   test("verify-login proves sudo, checks the installed drop-in and disarms the rollback", () => {
     const sha = createHash("sha256").update(render()).digest("hex");
-    expect(verify("0".repeat(64)).stderr).toContain("is not the drop-in this stack renders");
+    expect(verify("0".repeat(64)).stderr).toContain("is not what this stack renders for the sshd change");
     const r = verify(sha);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toContain("rollback disarmed");
+    expect(r.stdout).toContain("rollbacks disarmed");
     expect(systemd.armed(UNIT)).toBeUndefined();
   });
 

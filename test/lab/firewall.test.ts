@@ -1,0 +1,154 @@
+import * as fs from "fs";
+import * as path from "path";
+import { firewallContribution as ownOpenings } from "../../src/concerns/firewall/firewall";
+import { evaluateFirewall } from "../../src/concerns/firewall/evaluateFirewall";
+import { firewallModel } from "../../src/concerns/firewall/firewallModel";
+import { FIREWALL_PATHS } from "../../src/concerns/firewall/firewallPaths";
+import { FIREWALL_ROLLBACK } from "../../src/concerns/firewall/firewallRollback";
+import { firewallContribution as sshOpenings } from "../../src/concerns/ssh/firewall";
+import { HOST_PATHS } from "../../src/core/hostPaths";
+import { labDown, LabHostInfo, labNetworkOf, labRestartAfterReboot, labUp } from "../../src/lab/host/labHost";
+import { LAB_OS_IDS } from "../../src/lab/image/labOs";
+import { applyCounts, asAdmin, freshSource, inNs, labApply, Login, uniqueLabName } from "./labProbe";
+
+/**
+ * The firewall on a real lab host: the lab stack applied with `npm run lab -- apply` (the real `pulumi up` with
+ * the pack), then measured with nmap from the lab's WAN namespace ("the internet"), its LAN namespace and the
+ * host itself, against what the rendered ruleset promises; a lockout rolled back; the rules back after a reboot.
+ * The lab has IPv4 addresses only: the IPv6 rules are judged as text by the pack (firewall-ipv6-not-wider).
+ */
+const STACK = "lab";
+const PORTS = { tcp: [22, 8123, 1883, 445, 21063], udp: [5353, 51820] } as const;
+/** What listens on the host during the scans: sshd, and a stand-in for Home Assistant on its port. */
+const LISTENING = new Set(["22/tcp", "8123/tcp"]);
+
+/** The lab stack's openings (stacks/Pulumi.lab.yaml: SSH 22, Home Assistant 8123, no optional service). */
+const model = (() => {
+  const host = { lanCidrs: ["198.18.10.0/24"], sshPort: 22, firewall: { adminCidrs: [], homeAssistantPort: 8123, acknowledgePublicLan: false, services: { mqtt: false, mqttTls: false, samba: false, mdns: false, homekit: false }, lanServices: [] } };
+  return firewallModel(host, [{ openings: sshOpenings.openings!(host) }, { openings: ownOpenings.openings!(host) }]);
+})();
+
+/** What nmap must see from `where`, port by port, if the host keeps the ruleset's promise. */
+function promised(where: "wan" | "lan" | "self"): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const protocol of ["tcp", "udp"] as const) {
+    for (const port of PORTS[protocol]) {
+      const from = model.openings.find((o) => o.protocol === protocol && o.port === port)?.from ?? [];
+      const reachable = where === "self" || from.includes("any") || (where === "lan" && from.includes("lan"));
+      const key = `${port}/${protocol}`;
+      out[key] = !reachable ? (protocol === "tcp" ? "filtered" : "open|filtered") : LISTENING.has(key) ? "open" : "closed";
+    }
+  }
+  return out;
+}
+
+/** nmap's verdict per port (`-oG`), TCP and UDP, IPv4. */
+function scan(ns: string, address: string, tcpScan: "-sS" | "-sT"): Record<string, string> {
+  const ports = `T:${PORTS.tcp.join(",")},U:${PORTS.udp.join(",")}`;
+  const r = inNs(ns, "nmap", ["-Pn", "-n", tcpScan, "-sU", "-p", ports, "--max-retries", "2", "--host-timeout", "150s", "-oG", "-", address], { timeoutMs: 200_000 });
+  if (r.code !== 0) throw new Error(`nmap from ${ns} exited ${r.code}: ${r.stderr}`);
+  const line = /Ports: (.*)$/m.exec(r.stdout)?.[1] ?? "";
+  const out: Record<string, string> = {};
+  for (const entry of line.split(/,\s*/)) {
+    const [port, state, protocol] = entry.split("/");
+    if (port && state && protocol) out[`${port.trim()}/${protocol}`] = state;
+  }
+  return out;
+}
+
+describe.each(LAB_OS_IDS)("%s", (labOs) => {
+  let name: string;
+  let info: LabHostInfo;
+  let admin: Login;
+  let controller: string;
+
+  const listenOn8123 = () => asAdmin(admin, "sudo -n systemd-run --quiet --collect --unit=fw-probe-8123 systemd-socket-activate -l 8123 -a /bin/true");
+  const inputChain = () => asAdmin(admin, "sudo -n nft -s list chain inet ha_hardened_host input");
+
+  beforeAll(async () => {
+    name = uniqueLabName("fw");
+    let stateDir: string;
+    try {
+      const up = await labUp({ name, os: labOs, log: () => undefined });
+      info = up.info;
+      stateDir = up.stateDir;
+    } catch (e) {
+      throw new Error(`the lab host could not start, so the firewall tests cannot run: ${(e as Error).message}`);
+    }
+    const r = labApply(name, STACK);
+    if (r.code !== 0) throw new Error(`the first apply of stack ${STACK} failed (exit ${r.code}):\n${r.stdout}\n${r.stderr}`);
+    const a = JSON.parse(fs.readFileSync(path.join(stateDir, "admin.json"), "utf8")) as { user: string; privateKeyPath: string; hostKey: string };
+    admin = { address: info.address, port: info.port, user: a.user, keyPath: a.privateKeyPath, hostKey: a.hostKey };
+    controller = labNetworkOf(name)!.controllerAddress;
+  }, 600_000);
+
+  afterAll(async () => {
+    if (name) await labDown(name);
+  }, 120_000);
+
+  test("nmap from the WAN, the LAN and the host itself sees exactly what the ruleset promises (IPv4, TCP and UDP; the lab has no IPv6 addresses)", () => {
+    listenOn8123();
+    try {
+      freshSource(info.netns.wan);
+      expect(scan(info.netns.wan, info.address, "-sS")).toEqual(promised("wan"));
+      freshSource(info.netns.lan);
+      expect(scan(info.netns.lan, info.address, "-sS")).toEqual(promised("lan"));
+      expect(scan(info.netns.host, info.address, "-sT")).toEqual(promised("self"));
+    } finally {
+      asAdmin(admin, "sudo -n systemctl stop fw-probe-8123.service");
+    }
+  }, 600_000);
+
+  test("IPv6, which the lab cannot measure, judged as text on the ruleset that landed: one table inet, ND and PMTU accepted, no port wider to IPv6", () => {
+    const landed = asAdmin(admin, `sudo -n cat ${FIREWALL_PATHS.ruleset}`);
+    const plan = labNetworkOf(name)!;
+    const manifest = {
+      kind: "nftables" as const, host: "lab", path: FIREWALL_PATHS.ruleset, table: model.table,
+      zones: { lan: [plan.lanCidr], admin: [`${controller}/32`], acknowledgePublicLan: false }, sshPort: 22, publicPorts: [],
+    };
+    expect(evaluateFirewall("ipv6-not-wider", landed, manifest)).toEqual([]);
+    expect(evaluateFirewall("lan-vpn-only", landed, manifest)).toEqual([]);
+    const live = inputChain();
+    expect(live).toMatch(/icmpv6 type \{[^}]*packet-too-big[^}]*\} accept/);
+    expect(live).toMatch(/icmpv6 type \{ nd-router-advert, nd-neighbor-solicit, nd-neighbor-advert \} ip6 hoplimit 255 accept/);
+    expect(asAdmin(admin, "sudo -n nft list tables")).toContain("table inet ha_hardened_host");
+  }, 120_000);
+
+  test("the confirmed ruleset is persisted for boot (include line, nftables.service enabled), and an unchanged stack runs no command", () => {
+    expect(asAdmin(admin, `grep -Fx 'include "${FIREWALL_PATHS.ruleset}"' ${FIREWALL_PATHS.main}`).trim()).toBe(`include "${FIREWALL_PATHS.ruleset}"`);
+    expect(asAdmin(admin, "systemctl is-enabled nftables.service").trim()).toBe("enabled");
+    expect(asAdmin(admin, `sudo -n test ! -e ${HOST_PATHS.stateDir}/firewall-confirm.sh && echo confirmed`).trim()).toBe("confirmed");
+    const again = labApply(name, STACK);
+    expect(again.code).toBe(0);
+    expect(applyCounts(again.stdout)).toMatchObject({ created: 0, updated: 0, replaced: 0, deleted: 0 });
+  }, 400_000);
+
+  test(`a ruleset that shuts the controller out is rolled back within ${FIREWALL_ROLLBACK.seconds} s, the up says so, the admin gets in again, and the next up converges`, () => {
+    const before = inputChain();
+    expect(before).toContain(controller);
+    const bad = labApply(name, STACK, ["--config", 'ha-hardened-host:hosts[0].firewall.adminCidrs=["192.0.2.0/24"]']);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stdout + bad.stderr).toMatch(/the firewall change was rolled back at \d{4}-\d\d-\d\dT/);
+    expect(asAdmin(admin, "id -un").trim()).toBe(admin.user);
+    expect(inputChain()).toBe(before);
+    expect(asAdmin(admin, `sudo -n grep -c ${controller} ${FIREWALL_PATHS.ruleset}`).trim()).toBe("1");
+    const good = labApply(name, STACK);
+    expect(good.code).toBe(0);
+    expect(asAdmin(admin, `sudo -n test ! -e ${HOST_PATHS.stateDir}/firewall-rolled-back && echo clear`).trim()).toBe("clear");
+  }, 600_000);
+
+  test("after the guest reboots, the same rules are back: the WAN is dropped, the LAN reaches SSH", async () => {
+    const before = inputChain();
+    try {
+      asAdmin(admin, "sudo -n systemctl reboot");
+    } catch {
+      // the connection may close before ssh reads the exit status
+    }
+    await labRestartAfterReboot(name);
+    expect(inputChain()).toBe(before);
+    freshSource(info.netns.wan);
+    expect(scan(info.netns.wan, info.address, "-sS")["22/tcp"]).toBe("filtered");
+    freshSource(info.netns.lan);
+    expect(scan(info.netns.lan, info.address, "-sS")["22/tcp"]).toBe("open");
+  }, 600_000);
+});

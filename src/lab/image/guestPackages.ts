@@ -29,4 +29,11 @@ export const guestPackages: readonly LabPackage[] = [
   { name: "unattended-upgrades", reason: "automatic security updates, for the concern that will install it" },
   { name: "nginx", reason: "TLS reverse proxy in front of Home Assistant, for the concern that will install it" },
   { name: "lynis", reason: "the benchmark's hardening index, run inside the guest" },
+  { name: "podman", reason: "runs the Home Assistant image rootless, as the homeassistant user" },
+  { name: "uidmap", reason: "newuidmap/newgidmap: rootless podman maps the user's subordinate ID ranges with them" },
+  { name: "fuse-overlayfs", reason: "container storage when native overlay is refused, as over the lab's own overlay root" },
+  { name: "passt", reason: "pasta, rootless podman's default user-mode network" },
+  { name: "crun", reason: "the OCI runtime Debian's podman prefers" },
+  { name: "catatonit", reason: "the init podman runs as PID 1 of a container started with --init" },
+  { name: "dbus-user-session", reason: "a user bus for the rootless user's systemd cgroup manager" },
 ];

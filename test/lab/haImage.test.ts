@@ -11,10 +11,11 @@ import { HA_CONFIG_DIR, HA_USER, runHaInLab } from "../../src/lab/haImage/runHaI
 import { HaAnswer } from "../../src/lab/haImage/waitForHaOnboarding";
 import { labDown, labUp, LabUpResult } from "../../src/lab/host/labHost";
 import { runCommand } from "../../src/lab/host/runCommand";
-import { uniqueLabName } from "./labProbe";
+import { shellQuote } from "../../src/core/remoteScript";
+import { labApply, uniqueLabName } from "./labProbe";
 
-// A real lab host running the real Home Assistant rootless under podman; needs root, the lab packages and (the
-// first time) PyPI and Debian's archive for the image. If anything cannot start, every test fails with the reason.
+// A real, hardened lab host running the real Home Assistant rootless under podman; needs root, the lab packages,
+// the engine and (the first time) PyPI and Debian's archive. If anything cannot start, every test fails with the reason.
 const NAME = uniqueLabName("hai");
 const USER = HA_USER;
 const CONFIG_DIR = HA_CONFIG_DIR;
@@ -48,7 +49,12 @@ beforeAll(async () => {
     const image = await buildHaImage();
     const lab = await labUp({ name: NAME });
     const { info } = lab;
-    const shell = guestShell({ address: info.address, port: info.port, user: info.bootstrapUser, privateKeyPath: info.privateKeyPath, hostKey: info.hostKey }, path.join(tmp, "known_hosts"));
+    // The hardened host: the stack applied, so the homeassistant user is the one the accounts concern creates.
+    const applied = labApply(NAME, "lab");
+    if (applied.code !== 0) throw new Error(`lab apply exited ${applied.code}: ${applied.stderr.trim().split("\n").slice(-5).join(" | ")}`);
+    const a = JSON.parse(fs.readFileSync(path.join(lab.stateDir, "admin.json"), "utf8")) as { user: string; privateKeyPath: string; hostKey: string };
+    const admin = guestShell({ address: info.address, port: info.port, user: a.user, privateKeyPath: a.privateKeyPath, hostKey: a.hostKey }, path.join(tmp, "known_hosts"));
+    const shell: GuestShell = (script, opts) => admin(`sudo -n bash -c ${shellQuote(script)}`, opts);
     const { loaded, answer } = await runHaInLab(info, image, shell);
     ready = { lab, shell, image, loaded, answer };
   } catch (err) {
@@ -104,6 +110,13 @@ describe("Home Assistant under rootless podman in a lab guest", () => {
     const { shell } = up();
     expect((await must(shell, "stat", "stat -c '%F %a %t:%T' /dev/fuse")).trim()).toBe("character special file 666 a:e5");
     expect(fs.statSync("/dev/fuse").mode & 0o777).toBe(controllerFuseMode);
+  });
+
+  test("the container belongs to the service user the stack created: a system user without a login shell", async () => {
+    const { shell } = up();
+    const [, , uid, , , home, loginShell] = (await must(shell, "getent", `getent passwd ${USER}`)).trim().split(":");
+    expect({ home, loginShell }).toEqual({ home: "/var/lib/homeassistant", loginShell: "/usr/sbin/nologin" });
+    expect(Number(uid)).toBeLessThan(1000);
   });
 
   test("the config directory is the user's, 0750, and Home Assistant writes its state there", async () => {

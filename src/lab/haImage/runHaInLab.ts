@@ -26,9 +26,10 @@ async function must(shell: GuestShell, what: string, script: string, timeoutMs =
 }
 
 /**
- * On a fresh lab host (root shell): podman from the offline repository, the homeassistant system user as the
- * accounts concern creates it, its subordinate IDs and linger (by hand until a concern does it), then the
- * image loaded and Home Assistant started rootless, until it answers on 8123 from the LAN.
+ * On a lab host, through a root shell (root's login, or the admin's sudo): podman from the offline repository, the
+ * homeassistant system user (created as the accounts concern does when no stack was applied), its subordinate IDs
+ * and linger (by hand until a concern does it), then the image loaded and Home Assistant started rootless, until
+ * it answers on 8123 from the LAN.
  */
 export async function runHaInLab(info: LabHostInfo, image: HaImage, shell: GuestShell): Promise<HaInLab> {
   await must(shell, "apt-get install of podman", `DEBIAN_FRONTEND=noninteractive apt-get install -y -q ${LAB_PODMAN_PACKAGES.join(" ")}`);

@@ -7,15 +7,17 @@ import { haImageFigures, runHaImageBench } from "./haImageBench";
 import { labFigures, runLabBench } from "./labBench";
 import { LAB_OS_IDS } from "../src/lab/image/labOs";
 import { previewFigures, runPreviewBench } from "./previewBench";
+import { runVpnBench, vpnFigures } from "./vpnBench";
 
-const BENCHES = ["check", "engine", "lab", "apply", "ha-image"] as const;
-const USAGE = `usage: npm run bench [-- check|engine|lab|apply|ha-image ...] [--skip-cold] [--skip-preview]
+const BENCHES = ["check", "engine", "lab", "apply", "vpn", "ha-image"] as const;
+const USAGE = `usage: npm run bench [-- check|engine|lab|apply|vpn|ha-image ...] [--skip-cold] [--skip-preview]
   check   npm run check beside the real pulumi preview --policy-pack policies (1 host and 50 hosts)
   engine  bash engine/build.sh, cached and cold (cold compiles the whole Pulumi CLI: ~5 min of every core)
   lab     lab image build (cold) and host boot
   apply   per lab OS (Debian 13, Debian 12): first pulumi up on a blank host, no-op up, Lynis index blank and applied
+  vpn     a lab host with a VPN: a phone's wg-quick up and handshake, 50 MiB over SSH through the tunnel and direct
   ha-image  Home Assistant image: wheelhouse fetch and build (cold), build (cached), rootless load and start in a guest
-  no name: all five; lab, apply and ha-image need root
+  no name: all six; lab, apply, vpn and ha-image need root
   --skip-cold     skip the cold lab image build, the cold engine build and the cold Home Assistant image
   --skip-preview  check alone (no Pulumi CLI needed)`;
 
@@ -40,6 +42,7 @@ async function main(argv: string[], figures: Figure[]): Promise<void> {
   if (wanted("lab")) figures.push(...labFigures(await runLabBench({ skipCold })));
   if (wanted("ha-image")) figures.push(...haImageFigures(await runHaImageBench({ skipCold })));
   if (wanted("apply")) for (const os of LAB_OS_IDS) figures.push(...applyFigures(await runApplyBench({ os })));
+  if (wanted("vpn")) figures.push(...vpnFigures(await runVpnBench({ rounds: 3, megabytes: 50 })));
 }
 
 function printTable(figures: Figure[]): void {

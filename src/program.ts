@@ -8,10 +8,21 @@ import { STACKS_DIR, stackFilePath } from "./core/stackFiles";
 import { publishedExampleKeys, publishedKeyProblems } from "./concerns/access/publishedExampleKeys";
 import { pulumiConfigSource } from "./config/pulumiConfigSource";
 import { AdminConnectionInfo, HardenedHost } from "./host/HardenedHost";
+import { isOpaqueSecret } from "./core/opaqueSecret";
+import { renderClientConfig } from "./concerns/vpn/renderClientConfig";
+import type { HostConfig } from "./config/schema";
 
 export interface StackOutputs {
   /** Per host: how to log in as the admin (no secrets). */
-  hosts: Record<string, { adminConnection: pulumi.Output<AdminConnectionInfo>; hostKeyFingerprint: pulumi.Output<string> }>;
+  hosts: Record<string, { adminConnection: pulumi.Output<AdminConnectionInfo>; hostKeyFingerprint: pulumi.Output<string>; vpnClientConfigs?: pulumi.Output<Record<string, string>> }>;
+}
+
+/** The client configs of the VPN devices whose keys the project generated, by device name: a secret output. */
+function vpnClientConfigs(host: HostConfig): pulumi.Output<Record<string, string>> | undefined {
+  const vpn = host.vpn;
+  const generated = vpn?.peers.filter((p) => p.privateKey !== undefined) ?? [];
+  if (!vpn || generated.length === 0 || isOpaqueSecret(vpn.serverPrivateKey) || generated.some((p) => isOpaqueSecret(p.privateKey) || isOpaqueSecret(p.presharedKey))) return undefined;
+  return pulumi.secret(Object.fromEntries(generated.map((p) => [p.name, renderClientConfig(vpn, p, host.lanCidrs)])));
 }
 
 /**
@@ -31,7 +42,8 @@ export function runProgram(source: ConfigSource = pulumiConfigSource()): StackOu
   const hosts: StackOutputs["hosts"] = {};
   for (const host of config.hosts) {
     const h = new HardenedHost(host.name, { host });
-    hosts[host.name] = { adminConnection: h.adminConnection, hostKeyFingerprint: h.hostKeyFingerprint };
+    const clients = vpnClientConfigs(host);
+    hosts[host.name] = { adminConnection: h.adminConnection, hostKeyFingerprint: h.hostKeyFingerprint, ...(clients ? { vpnClientConfigs: clients } : {}) };
   }
   return { hosts };
 }

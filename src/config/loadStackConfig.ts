@@ -8,6 +8,8 @@ import { excerpt, keyBlobOf, publicKeyOf } from "../core/keyMaterial";
 import { OS_TABLE, OsId } from "../core/osTable";
 import { HostConfig, hostSchema, stackConfigSchema } from "./schema";
 import { sshdLockoutProblems } from "../concerns/ssh/sshdLockout";
+import { vpnConfigProblems } from "../concerns/vpn/vpnConfigProblems";
+import { vpnSecretPaths } from "../concerns/vpn/vpnSecretPaths";
 
 /** The validated stack config, with defaults applied. */
 export interface StackConfig {
@@ -37,7 +39,10 @@ function problemsOf(issue: z.core.$ZodIssue, base: (string | number)[]): ConfigP
   return [{ key: configKey(path), message }];
 }
 
-const SECRET_PATHS: readonly string[][] = [["bootstrap", "privateKey"], ["automationKey"], ["hostKeys", "ed25519"], ["hostKeys", "rsa"]];
+const SECRET_PATHS: readonly (string | number)[][] = [["bootstrap", "privateKey"], ["automationKey"], ["hostKeys", "ed25519"], ["hostKeys", "rsa"]];
+
+/** Every secret a raw host entry holds: the SSH identity and the WireGuard keys. */
+const secretPathsOf = (h: unknown): (string | number)[][] => [...SECRET_PATHS, ...vpnSecretPaths(h)];
 
 /**
  * Checks that span fields, on the RAW host entry so they run even when other fields are wrong
@@ -54,12 +59,13 @@ function hostCrossProblems(h: any, i: number, hostsSecret: boolean): ConfigProbl
   if (h.bootstrap?.user === "homeassistant") {
     problems.push({ key: at("bootstrap", "user"), message: "must not be homeassistant: that account gets no login" });
   }
-  if (!hostsSecret) {
-    for (const p of SECRET_PATHS) {
-      const value = p.reduce<any>((o, k) => o?.[k], h);
-      if (typeof value === "string" && !isOpaqueSecret(value)) {
-        problems.push({ key: at(...p), message: "must be stored as a secret (`pulumi config set --secret --path ...`), not in plain text" });
-      }
+  // Read offline from the stack file every secure: value is opaque, so a WireGuard key that is not was written in plain text.
+  const offline = secretPathsOf(h).some((p) => isOpaqueSecret(p.reduce<any>((o, k) => o?.[k], h)));
+  const plainChecked = [...(hostsSecret ? [] : SECRET_PATHS), ...(!hostsSecret || offline ? vpnSecretPaths(h) : [])];
+  for (const p of plainChecked) {
+    const value = p.reduce<any>((o, k) => o?.[k], h);
+    if (typeof value === "string" && !isOpaqueSecret(value)) {
+      problems.push({ key: at(...p), message: "must be stored as a secret (`pulumi config set --secret --path ...`), not in plain text" });
     }
   }
   for (const [pub, priv] of [[["hostKeys", "ed25519Public"], ["hostKeys", "ed25519"]], [["automationPublicKey"], ["automationKey"]]]) {
@@ -88,6 +94,7 @@ function hostCrossProblems(h: any, i: number, hostsSecret: boolean): ConfigProbl
       problems.push({ key: at("sshd", "extraSettings", p.directive), message: p.message });
     }
   }
+  for (const p of vpnConfigProblems(h)) problems.push({ key: at(...p.path), message: p.message });
   return problems;
 }
 
@@ -141,7 +148,7 @@ export function loadStackConfig(source: ConfigSource): StackConfig {
   if (problems.length > 0) throw new ConfigError(problems);
   const uncheckedSecrets: string[] = [];
   hosts.forEach((host, i) => {
-    for (const p of [...SECRET_PATHS, ["bootstrap", "hostKey"]]) {
+    for (const p of [...secretPathsOf(host), ["bootstrap", "hostKey"]]) {
       const value = p.reduce<any>((o, k) => o?.[k], host);
       if (isOpaqueSecret(value)) uncheckedSecrets.push(configKey(["hosts", i, ...p]));
     }

@@ -10,11 +10,11 @@ export function isHostAddress(value: string): boolean {
   return HOST_NAME.test(value);
 }
 
-function ipv4ToBigInt(ip: string): bigint {
+export function ipv4ToBigInt(ip: string): bigint {
   return ip.split(".").reduce((acc, part) => (acc << 8n) + BigInt(Number(part)), 0n);
 }
 
-function ipv6ToBigInt(ip: string): bigint {
+export function ipv6ToBigInt(ip: string): bigint {
   let text = ip;
   const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
   if (v4) {
@@ -45,4 +45,22 @@ export function cidrProblem(value: string): string | undefined {
     return `must be a network address (host bits zero), e.g. ${shown}/${prefix}, not ${value}`;
   }
   return undefined;
+}
+
+/** An address as text from its number: dotted IPv4, or compressed IPv6 (RFC 5952). */
+export function bigIntToIp(n: bigint, family: 4 | 6): string {
+  if (family === 4) return [24n, 16n, 8n, 0n].map((s) => String((n >> s) & 255n)).join(".");
+  const groups = [112n, 96n, 80n, 64n, 48n, 32n, 16n, 0n].map((s) => Number((n >> s) & 0xffffn));
+  let best = -1;
+  let bestLen = 1;
+  for (let i = 0; i < 8; ) {
+    if (groups[i] !== 0) { i++; continue; }
+    let j = i;
+    while (j < 8 && groups[j] === 0) j++;
+    if (j - i > bestLen) { best = i; bestLen = j - i; }
+    i = j;
+  }
+  const hex = groups.map((g) => g.toString(16));
+  if (best < 0) return hex.join(":");
+  return `${hex.slice(0, best).join(":")}::${hex.slice(best + bestLen).join(":")}`;
 }

@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { accessFields } from "../concerns/access/config";
 import { accountFields } from "../concerns/accounts/config";
+import { lockdownFields } from "../concerns/lockdown/config";
 import { sshFields } from "../concerns/ssh/config";
+import { vpnFields } from "../concerns/vpn/config";
+import { updatesFields } from "../concerns/updates/config";
 import { HOST_DEFAULTS } from "../core/defaults";
 import { OS_IDS } from "../core/osTable";
 import { doc, HOST_NAME, show } from "../core/schemaFields";
@@ -50,6 +53,9 @@ export const hostSchema = z.strictObject({
     { description: "Networks of the home LAN, e.g. 192.168.1.0/24.", defaultReason: HOST_DEFAULTS.lanCidrs.reason },
   ),
   sshd: sshFields.sshd,
+  lockdown: lockdownFields.lockdown,
+  vpn: vpnFields.vpn,
+  updates: updatesFields.updates,
 });
 
 export const stackConfigSchema = z.strictObject({

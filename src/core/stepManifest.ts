@@ -14,8 +14,16 @@ export type StepManifest =
   | { kind: "file"; host: string; path: string; mode: string; owner: string; group: string }
   /** The sshd drop-in: stdin is its text; the step stages it, runs `sshd -t`, installs, reloads. */
   | { kind: "sshd-config"; host: string; path: string }
+  /** A WireGuard interface's config (wg-quick format) from stdin: installed 0600 root, applied with `wg syncconf`. */
+  | { kind: "wireguard-config"; host: string; path: string; interface: string }
   /** A local account: stdin is its spec as `key=value` lines (see UserSpec). */
   | { kind: "user"; host: string; name: string }
+  /**
+   * Lines put into an existing file the distribution owns: every stdin line ends up in the file verbatim,
+   * replacing the line with the same key (`keys`: the first word; `fstab`: the mount point; `pam`: the
+   * module, placed after pam_rootok) or added. The rest of the file is left as it is.
+   */
+  | { kind: "file-edit"; host: string; path: string; edit: "keys" | "fstab" | "pam" }
   /** Packages installed with apt-get (names in the manifest, nothing on stdin). */
   | { kind: "packages"; host: string; packages: string[] }
   /** A read-only probe: proves a NEW login works (and sudo, when escalate is true). */

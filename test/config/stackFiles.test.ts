@@ -23,7 +23,7 @@ describe("stacks/Pulumi.example.yaml", () => {
     const file = readStackFile(stacksDir, "example");
     const r = await recordProgram(() => runProgram(configSourceFromMap(file.config, file.secretKeys)), { ...file, preview: true });
     expect(r.error).toBeUndefined();
-    expect(r.registrations.filter((x) => x.type === "command:remote:Command").length).toBe(16);
+    expect(r.registrations.filter((x) => x.type === "command:remote:Command").length).toBe(44);
   });
 });
 
@@ -51,7 +51,7 @@ describe("stacks/Pulumi.lab.yaml", () => {
       expect(loadStackConfig(source).hosts).toHaveLength(1);
       const r = await recordProgram(() => runProgram(source), { config: file.config, secretKeys: ["ha-hardened-host:hosts"], preview: true });
       expect(r.error).toBeUndefined();
-      expect(r.registrations.filter((x) => x.type === "command:remote:Command").length).toBe(16);
+      expect(r.registrations.filter((x) => x.type === "command:remote:Command").length).toBe(44);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -36,13 +36,14 @@ test.each(CASES)("stack %s (from %s): npm run check reports exactly the violatio
   const real = ws.preview(stack);
   const offline = checkViolations(stack);
   expect(previewViolations(real.stdout)).toEqual(offline);
-  // A compliant stack previews cleanly; a violating one is refused (the CLI exits non-zero).
-  expect(real.code === 0).toBe(offline.length === 0);
+  // A stack without a mandatory violation previews (advisories only warn); one with a mandatory violation is refused.
+  expect(real.code === 0).toBe(offline.every((v) => !v.endsWith(" mandatory")));
   if (offline.length === 0) expect(real.stdout).toMatch(/✅ ha-securing-checklist@v\d+\.\d+\.\d+ \(local: /);
 }, 300_000);
 
 test("the violating stacks really are refused and the compliant ones really pass (the comparison above is not empty)", () => {
   expect(checkViolations("example")).toEqual([]);
+  expect(checkViolations("lab")).toEqual(["update-origins-distribution-only lab-unattended-upgrades-config advisory"]);
   expect(checkViolations("password-auth")).toEqual(["ssh-password-auth-disabled ha-pi-bootstrap-sshd-config mandatory", "ssh-password-auth-disabled ha-pi-sshd-config mandatory"]);
 }, 300_000);
 
@@ -61,4 +62,19 @@ test("--policy-pack-config allowedExtraAlgorithms lets a named extra algorithm t
   expect(allowed.code).toBe(0);
   const other = ws.preview("old-client", ["--policy-pack-config", cfg(["ecdsa-sha2-nistp384"])]);
   expect(other.code).not.toBe(0);
+}, 300_000);
+
+test("--policy-pack-config allowedExtraOrigins silences the flag on a named extra origin, and a mandatory level refuses it, as the README documents", () => {
+  const lab = "origin=ha-hardened-host-lab,label=ha-hardened-host-lab";
+  const cfg = (file: string, value: unknown): string => {
+    const f = path.join(ws.dir, file);
+    fs.writeFileSync(f, JSON.stringify({ "update-origins-distribution-only": value }));
+    return f;
+  };
+  const allowed = ws.preview("lab", ["--policy-pack-config", cfg("pp-origin-allowed.json", { allowedExtraOrigins: [lab] })]);
+  expect(previewViolations(allowed.stdout)).toEqual([]);
+  expect(allowed.code).toBe(0);
+  const strict = ws.preview("lab", ["--policy-pack-config", cfg("pp-origin-mandatory.json", "mandatory")]);
+  expect(previewViolations(strict.stdout)).toEqual(["update-origins-distribution-only lab-unattended-upgrades-config mandatory"]);
+  expect(strict.code).not.toBe(0);
 }, 300_000);

@@ -3,6 +3,7 @@ import { SECRET_SIG_KEY } from "../../src/preview/capturedResource";
 import { configSourceFromMap } from "../../src/core/configSource";
 import { runProgram } from "../../src/program";
 import { configMap, validHost } from "../support/keyFixtures";
+import { generatePresharedKey, generateWireguardKeyPair } from "../../src/concerns/vpn/wireguardKeys";
 import { recordProgram } from "../support/recordProgram";
 
 /**
@@ -10,13 +11,20 @@ import { recordProgram } from "../support/recordProgram";
  * generated per run), options and dependencies, hashed. A change to any of them re-runs that step on every
  * host at the next `up`, so it must be deliberate: update DIGEST in the same commit, saying why.
  */
-const DIGEST = "4eab66cb5ce1a07f361ff86c5dd23da3e9b68603954c77527b44b8f74185fe3a";
+const DIGEST = "f9746756acf26cd8d8fc3b7d2b294a3625425b0dcdf96f06d553e55a95c10c54";
 
 const isSecret = (v: unknown): boolean => v !== null && typeof v === "object" && SECRET_SIG_KEY in (v as object);
 const maskKeys = (text: string): string => text.replace(/(ssh-ed25519|ssh-rsa|ecdsa-sha2-\S+) AAAA[A-Za-z0-9+/=]+/g, "$1 <key>");
 
 async function renderedSteps(): Promise<string> {
-  const m = configMap([validHost(), validHost({ name: "ha-mini", address: "192.168.1.21", os: "debian-12", sshPort: 2222 })]);
+  const phone = generateWireguardKeyPair();
+  const vpn = {
+    endpoint: "home.example.org:51820",
+    serverPrivateKey: generateWireguardKeyPair().privateKey,
+    forwardToLan: true,
+    peers: [{ name: "phone", id: 2, publicKey: phone.publicKey, privateKey: phone.privateKey, presharedKey: generatePresharedKey() }],
+  };
+  const m = configMap([validHost({ vpn }), validHost({ name: "ha-mini", address: "192.168.1.21", os: "debian-12", sshPort: 2222 })]);
   const r = await recordProgram(() => runProgram(configSourceFromMap(m.config, m.secretKeys)), m);
   if (r.error) throw r.error;
   const nameOf = new Map(r.registrations.map((x) => [x.urn, x.name]));

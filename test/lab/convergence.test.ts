@@ -3,6 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { HOST_PATHS } from "../../src/core/hostPaths";
 import { SSHD_ROLLBACK } from "../../src/concerns/ssh/sshdRollback";
+import { UPDATES_PATHS } from "../../src/concerns/updates/updatesPaths";
 import { labDown, LabHostInfo, labUp } from "../../src/lab/host/labHost";
 import { applyCounts, asAdmin, createdSteps, labApply, labApplyKilledAfter, labPulumi, Login, seededRandom, uniqueLabName } from "./labProbe";
 
@@ -56,7 +57,7 @@ function adminOf(lab: Lab): Login {
 /** sha256 of every file the stack manages, and the managed users' passwd lines. */
 function managedFiles(lab: Lab): string {
   const admin = adminOf(lab);
-  const files = [HOST_PATHS.sshdDropIn, `${HOST_PATHS.hostKeyDir}/*`, `${HOST_PATHS.sudoersDir}/*`, HOST_PATHS.moduli, `/home/${admin.user}/.ssh/authorized_keys`];
+  const files = [HOST_PATHS.sshdDropIn, `${HOST_PATHS.hostKeyDir}/*`, `${HOST_PATHS.sudoersDir}/*`, HOST_PATHS.moduli, `/home/${admin.user}/.ssh/authorized_keys`, UPDATES_PATHS.aptConf];
   return asAdmin(admin, `sudo -n sh -c 'sha256sum ${files.join(" ")}; getent passwd ${admin.user} homeassistant; id ${admin.user}; id homeassistant'`);
 }
 

@@ -13,8 +13,12 @@ describe("ha-securing-checklist pack", () => {
   it("says which policies do not apply to a resource, so a report can show not applicable", async () => {
     const [, , haUser] = compliantStack();
     const { notApplicable } = await pack().analyzeFull(haUser);
-    expect(notApplicable.map((n) => n.policyName).sort()).toEqual(["ssh-password-auth-disabled", "ssh-root-login-disabled", "ssh-weak-algorithms-absent"]);
-    expect(notApplicable[0].reason).toBe("The resource writes no sshd configuration.");
+    expect(notApplicable.map((n) => n.policyName).sort()).toEqual([
+      "automatic-security-updates-on", "host-lockdown-baseline", "ssh-password-auth-disabled", "ssh-root-login-disabled", "ssh-weak-algorithms-absent", "update-origins-distribution-only",
+      "vpn-keys-secret", "vpn-peer-allowed-ips-host-routes",
+    ]);
+    expect(notApplicable.find((n) => n.policyName === "ssh-root-login-disabled")?.reason).toBe("The resource writes no sshd configuration.");
+    expect(notApplicable.find((n) => n.policyName === "automatic-security-updates-on")?.reason).toBe("The resource writes no apt configuration.");
   });
 
   it("ignores resources that are not remote commands", async () => {
@@ -27,9 +31,9 @@ describe("ha-securing-checklist pack", () => {
     expect(await pack().analyze(script)).toEqual([]);
   });
 
-  it("cannot pass a sudoers file whose content is unknown: the user policy reports it cannot run", async () => {
+  it("cannot pass a sudoers file whose content is unknown: the user and lockdown policies report they cannot run", async () => {
     const ds = await pack().analyze(fileStep("sudoers", "/etc/sudoers.d/x", UNKNOWN));
-    expect(ds.map((d) => [d.policyName, d.enforcementLevel])).toEqual([["homeassistant-user-unprivileged", "advisory"]]);
+    expect(ds.map((d) => [d.policyName, d.enforcementLevel])).toEqual([["homeassistant-user-unprivileged", "advisory"], ["host-lockdown-baseline", "advisory"]]);
     expect(ds[0].message).toContain("can't be known during preview");
   });
 });

@@ -52,7 +52,7 @@ export const CHECKLIST_ITEMS = [
     id: "keep-updated",
     title: "Keep the system regularly updated",
     seedWords: ["Keep your system regularly updated", "Keep Systems Up-to-Date: Regularly update Home Assistant and all related components"],
-    policies: [],
+    policies: ["automatic-security-updates-on", "update-origins-distribution-only"],
   },
   {
     id: "ssh-no-root-login",
@@ -70,7 +70,7 @@ export const CHECKLIST_ITEMS = [
     id: "host-lockdown",
     title: "Lock down the host following good practice guidance",
     seedWords: ["Lock down the host following good practice guidance, for example: Securing Debian Manual (this also applies to Raspbian)"],
-    policies: ["ssh-weak-algorithms-absent", "connection-host-key-pinned"],
+    policies: ["ssh-weak-algorithms-absent", "connection-host-key-pinned", "host-lockdown-baseline"],
   },
   {
     id: "remote-ui-vpn",
@@ -79,7 +79,7 @@ export const CHECKLIST_ITEMS = [
       "For remote access to the UI, use a VPN or Tor",
       "When exposing your instance to the internet, employ a VPN or an SSH tunnel.",
     ],
-    policies: [],
+    policies: ["vpn-peer-allowed-ips-host-routes", "vpn-keys-secret"],
   },
   {
     id: "remote-components-tls",

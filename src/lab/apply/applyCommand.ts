@@ -10,6 +10,7 @@ import { labInfo, LabHostInfo } from "../host/labHost";
 import { assertLabName, DEFAULT_STATE_ROOT, labStateDir } from "../host/labPaths";
 import { ensureLabIdentity, LabIdentity } from "./labIdentity";
 import { labStackFile, saltOf } from "./labStackFile";
+import { labVpnOverrides } from "./labVpnIdentity";
 
 const USAGE = `usage: npm run lab -- apply --stack NAME [--name LAB] [--identity DIR] [--config KEY=VALUE]... [--preview] [-- PULUMI-ARGS]
   \`pulumi up --policy-pack policies\` (the real Pulumi engine) of stacks/Pulumi.NAME.yaml against the lab host
@@ -173,8 +174,13 @@ async function prepareStack(ws: LabWorkspace, args: ApplyArgs, info: LabHostInfo
     const init = await runPulumi(initArgs, { cwd: scratch, env: ws.env, timeoutMs: 120_000 });
     if (init.code !== 0 && !/already exists/.test(init.stderr + init.stdout)) return `pulumi stack init failed (exit ${init.code}): ${(init.stderr || init.stdout).trim()}`;
   }
-  fs.writeFileSync(ws.stackFile, labStackFile(text, { ...plain, ...args.config }, previous), { mode: 0o600 });
-  for (const [key, value] of Object.entries(secret)) {
+  let working = labStackFile(text, { ...plain, ...args.config }, previous);
+  // The VPN's keys follow the peers the working stack names (the stack's own and those --config adds).
+  const vpn = (YAML.parse(working) as any)?.config?.[`${PROJECT_NAME}:hosts`]?.[0]?.vpn;
+  const vpnKeys = labVpnOverrides(identity.dir, vpn, info.address, Object.keys(args.config).some((k) => k.startsWith(`${CFG}.vpn.endpoint`)));
+  if (Object.keys(vpnKeys.plain).length > 0) working = labStackFile(working, vpnKeys.plain, previous);
+  fs.writeFileSync(ws.stackFile, working, { mode: 0o600 });
+  for (const [key, value] of Object.entries({ ...secret, ...vpnKeys.secret })) {
     const r = await runPulumi(["config", "set", "--secret", "--raw", "--path", key, "--stack", args.stack, "--config-file", ws.stackFile, "--non-interactive"], { cwd: project, env: ws.env, input: value, timeoutMs: 120_000 });
     if (r.code !== 0) return `pulumi config set --secret --path '${key}' failed (exit ${r.code}): ${(r.stderr || r.stdout).trim()}`;
   }

@@ -210,7 +210,9 @@ function startNspawn(name: string, rootfs: string, netns: string, logPath: strin
       "--link-journal=no",
       "-M", name,
     ],
-    { detached: true, stdio: ["ignore", log, log] },
+    // The guest has a network namespace of its own, so its /proc/sys/net is its own, like a real box's; the rest
+    // of /proc/sys is the controller's kernel and stays read-only.
+    { detached: true, stdio: ["ignore", log, log], env: { ...process.env, SYSTEMD_NSPAWN_API_VFS_WRITABLE: "network" } },
   );
   fs.closeSync(log);
   child.unref();

@@ -1,0 +1,170 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { OWN_KEY_PLACEHOLDER } from "../../src/concerns/vpn/renderClientConfig";
+import { serverAddresses } from "../../src/concerns/vpn/vpnAddresses";
+import { VPN_SUBNET4, VPN_SUBNET6 } from "../../src/concerns/vpn/config";
+import { VPN_PATHS } from "../../src/concerns/vpn/vpnPaths";
+import { generateWireguardKeyPair } from "../../src/concerns/vpn/wireguardKeys";
+import { labDown, LabHostInfo, labUp } from "../../src/lab/host/labHost";
+import { awaitHandshake, phoneDown, phoneUp, tcpBanner, WireguardPhone } from "../../src/lab/net/wireguardPhone";
+import { asAdmin, labApply, labPulumi, Login, PROJECT_DIR, run, uniqueLabName } from "./labProbe";
+
+/**
+ * WireGuard for real: a "phone" (wg-quick with wireguard-go in the lab's WAN namespace) uses exactly the config
+ * `npm run vpn -- config` prints; peers come and go through syncconf while its tunnel stays up; and a host rebuilt
+ * on a blank guest from the same stack keeps its VPN identity, so the same phone config still connects.
+ */
+const STACK = "lab";
+const VPN_CLI = path.join(PROJECT_DIR, "dist", "src", "cli", "vpn.js");
+const HOST_VPN = serverAddresses({ subnet4: VPN_SUBNET4.value, subnet6: VPN_SUBNET6.value });
+const SSH_BANNER = "SSH-2.0-";
+
+const name = uniqueLabName("vp");
+const tag = name.slice(2, 8);
+let identityDir: string;
+let info: LabHostInfo;
+let stateDir: string;
+const phones: WireguardPhone[] = [];
+let phoneConfig = "";
+
+const vpnConfig = (peers: unknown[], extra: Record<string, unknown>): string[] => ["--config", `ha-hardened-host:hosts[0].vpn=${JSON.stringify({ peers, ...extra })}`];
+const apply = (peers: unknown[], extra: Record<string, unknown> = {}) => labApply(name, STACK, ["--identity", identityDir, ...vpnConfig(peers, extra)]);
+
+function vpnCli(args: string[]): { code: number | null; stdout: string; stderr: string } {
+  return run(process.execPath, [VPN_CLI, ...args, "--stack", STACK, "--lab", name], { timeoutMs: 120_000 });
+}
+
+function admin(): Login {
+  const a = JSON.parse(fs.readFileSync(path.join(stateDir, "admin.json"), "utf8")) as { user: string; privateKeyPath: string; hostKey: string };
+  return { address: info.address, port: info.port, user: a.user, keyPath: a.privateKeyPath, hostKey: a.hostKey };
+}
+
+function up(ns: string, iface: string, config: string): WireguardPhone {
+  const p = phoneUp(ns, iface, config);
+  phones.push(p);
+  return p;
+}
+
+function down(p: WireguardPhone): void {
+  phoneDown(p);
+  phones.splice(phones.indexOf(p), 1);
+}
+
+async function boot(): Promise<void> {
+  try {
+    const r = await labUp({ name, log: () => undefined });
+    info = r.info;
+    stateDir = r.stateDir;
+  } catch (e) {
+    throw new Error(`the lab host ${name} could not start, so the VPN test cannot run: ${(e as Error).message}`);
+  }
+}
+
+beforeAll(async () => {
+  identityDir = fs.mkdtempSync(path.join(os.tmpdir(), "lab-identity-"));
+  await boot();
+}, 300_000);
+
+afterAll(async () => {
+  for (const p of [...phones]) down(p);
+  await labDown(name);
+  fs.rmSync(identityDir, { recursive: true, force: true });
+}, 180_000);
+
+test("a phone using exactly the printed config shakes hands and reaches the host's VPN addresses, v4 and v6, through the tunnel", () => {
+  const applied = apply([{ name: "phone", id: 2 }]);
+  expect({ code: applied.code, tail: applied.code === 0 ? "" : (applied.stdout + applied.stderr).slice(-3000) }).toEqual({ code: 0, tail: "" });
+
+  const host = asAdmin(admin(), `sudo -n stat -c '%a %U %G' ${VPN_PATHS.config}; sudo -n stat -c '%a' /etc/wireguard; systemctl is-enabled ${VPN_PATHS.unit}; systemctl is-active ${VPN_PATHS.unit}`);
+  expect(host.trim().split("\n")).toEqual(["600 root root", "700", "enabled", "active"]);
+
+  const printed = vpnCli(["config", "phone"]);
+  expect(printed.code).toBe(0);
+  phoneConfig = printed.stdout;
+  expect(phoneConfig).toContain(`Endpoint = ${info.address}:51820`);
+  expect(phoneConfig).toContain(`AllowedIPs = ${HOST_VPN.v4}/32, ${HOST_VPN.v6}/128`);
+  expect(phoneConfig).not.toContain(OWN_KEY_PLACEHOLDER);
+
+  // The generated device's config is also a secret stack output, the same text.
+  const outputs = JSON.parse(labPulumi(name, ["stack", "output", "--show-secrets", "--json"], STACK).stdout) as { hosts: Record<string, { vpnClientConfigs?: Record<string, string> }> };
+  expect(Object.values(outputs.hosts)[0].vpnClientConfigs?.phone).toBe(phoneConfig);
+
+  // No WireGuard key is in the state in plain text.
+  const state = labPulumi(name, ["stack", "export"], STACK).stdout;
+  const secrets = ["wg_server.key", "wg_peer_phone.key", "wg_peer_phone.psk"].map((f) => fs.readFileSync(path.join(identityDir, f), "utf8").trim());
+  expect(state.length).toBeGreaterThan(1000);
+  expect(secrets.filter((s) => state.includes(s))).toEqual([]);
+
+  const phone = up(info.netns.wan, `vp${tag}p`, phoneConfig);
+  expect(awaitHandshake(phone)).toBeGreaterThan(0);
+  expect(tcpBanner(info.netns.wan, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
+  expect(tcpBanner(info.netns.wan, HOST_VPN.v6, 22)).toBe(SSH_BANNER);
+}, 600_000);
+
+test("a peer added by config connects and a removed one cannot, each applied by syncconf while the phone's tunnel stays up", () => {
+  const phone = phones[0];
+  expect(phone).toBeDefined();
+  const wgPid = () => asAdmin(admin(), "pgrep -x wireguard-go").trim();
+  const pidBefore = wgPid();
+  expect(pidBefore).toMatch(/^\d+$/);
+
+  // The tablet brings its own key: the stack holds only its public half.
+  const tabletKey = generateWireguardKeyPair();
+  const withTablet = apply([{ name: "phone", id: 2 }, { name: "tablet", id: 3, publicKey: tabletKey.publicKey }]);
+  expect(withTablet.code).toBe(0);
+  const printed = vpnCli(["config", "tablet"]);
+  expect(printed.code).toBe(0);
+  expect(printed.stdout).toContain(OWN_KEY_PLACEHOLDER);
+  const tabletConfig = printed.stdout.replace(OWN_KEY_PLACEHOLDER, `PrivateKey = ${tabletKey.privateKey}`);
+  const tablet = up(info.netns.lan, `vp${tag}t`, tabletConfig);
+  expect(awaitHandshake(tablet)).toBeGreaterThan(0);
+  expect(tcpBanner(info.netns.lan, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
+  // The same wireguard-go process: the change was synced into the running interface, not a restart.
+  expect(wgPid()).toBe(pidBefore);
+  expect(tcpBanner(phone.ns, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
+
+  const withoutTablet = apply([{ name: "phone", id: 2 }]);
+  expect(withoutTablet.code).toBe(0);
+  expect(asAdmin(admin(), `sudo -n wg show ${VPN_PATHS.interface} peers`).trim().split("\n")).toHaveLength(1);
+  expect(tcpBanner(info.netns.lan, HOST_VPN.v4, 22, 4)).toBe("");
+  expect(wgPid()).toBe(pidBefore);
+  expect(tcpBanner(phone.ns, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
+  down(tablet);
+}, 600_000);
+
+test("forwardToLan turns forwarding on in the VPN's own sysctl file and its removal takes the file away, the tunnel untouched", () => {
+  const phone = phones[0];
+  expect(phone).toBeDefined();
+  const pidBefore = asAdmin(admin(), "pgrep -x wireguard-go").trim();
+  expect(apply([{ name: "phone", id: 2 }], { forwardToLan: true }).code).toBe(0);
+  // The nspawn guest's /proc/sys is read-only (the lab recipe's limit), so the file is what can be checked here:
+  // the step says it was not loaded rather than pretending; on a real box `sysctl -p` loads it.
+  expect(asAdmin(admin(), `cat ${VPN_PATHS.forwardingSysctl}`)).toMatch(/^net\.ipv4\.ip_forward = 1$/m);
+  expect(asAdmin(admin(), "grep -c ' /proc/sys proc ro,' /proc/self/mounts").trim()).toBe("1");
+  // The lab stack's own lanCidrs join the split tunnel.
+  expect(vpnCli(["config", "phone"]).stdout).toContain(`AllowedIPs = ${HOST_VPN.v4}/32, ${HOST_VPN.v6}/128, 198.18.10.0/24\n`);
+  expect(apply([{ name: "phone", id: 2 }]).code).toBe(0);
+  expect(asAdmin(admin(), `test ! -e ${VPN_PATHS.forwardingSysctl} && echo absent`).trim()).toBe("absent");
+  expect(asAdmin(admin(), "pgrep -x wireguard-go").trim()).toBe(pidBefore);
+  expect(tcpBanner(phone.ns, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
+}, 600_000);
+
+test("a host rebuilt on a blank guest from the same stack keeps its VPN identity: the same phone config connects", async () => {
+  expect(phoneConfig).not.toBe("");
+  const oldAddress = info.address;
+  for (const p of [...phones]) down(p);
+  await labDown(name);
+  await boot();
+  // The same lab name takes the same slot, so the endpoint the phone knows is the rebuilt host's.
+  expect(info.address).toBe(oldAddress);
+  const fresh = asAdmin({ address: info.address, port: info.port, user: "root", keyPath: path.join(stateDir, "bootstrap_ed25519"), hostKey: info.hostKey }, `test ! -e ${VPN_PATHS.config} && echo blank`);
+  expect(fresh.trim()).toBe("blank");
+
+  const applied = apply([{ name: "phone", id: 2 }]);
+  expect(applied.code).toBe(0);
+  const phone = up(info.netns.wan, `vp${tag}r`, phoneConfig);
+  expect(awaitHandshake(phone)).toBeGreaterThan(0);
+  expect(tcpBanner(info.netns.wan, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
+  expect(vpnCli(["config", "phone"]).stdout).toBe(phoneConfig);
+}, 600_000);

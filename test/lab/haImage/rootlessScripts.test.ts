@@ -12,10 +12,10 @@ describe("rootless podman scripts", () => {
     expect(s).toContain("loginctl enable-linger 'homeassistant'");
   });
 
-  test("podman runs as the user, in its own runtime dir, every argument quoted", () => {
+  test("podman runs as the user, in its own runtime dir, without the caller's TMPDIR, every argument quoted", () => {
     const cmd = rootlessPodman("homeassistant", ["run", "a b", "it's"]);
     execFileSync("bash", ["-n", "-c", cmd]);
-    expect(cmd).toBe("cd / && runuser -u 'homeassistant' -- env XDG_RUNTIME_DIR=/run/user/$(id -u 'homeassistant') podman 'run' 'a b' 'it'\\''s'");
+    expect(cmd).toBe("cd / && runuser -u 'homeassistant' -- env -u TMPDIR XDG_RUNTIME_DIR=/run/user/$(id -u 'homeassistant') podman 'run' 'a b' 'it'\\''s'");
   });
 
   test("Home Assistant runs on the host network, keeps the user's UID inside, mounts only its config, from a pinned digest", () => {

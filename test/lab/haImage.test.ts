@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import * as os from "os";
+import { tmpdir as osTmp } from "os";
 import * as path from "path";
 import { buildHaImage, HaImage } from "../../src/lab/haImage/buildHaImage";
 import { GuestShell, guestShell } from "../../src/lab/haImage/guestShell";
@@ -10,15 +10,16 @@ import { SUBORDINATE_RANGE } from "../../src/lab/haImage/rootlessUserScript";
 import { HA_CONFIG_DIR, HA_USER, runHaInLab } from "../../src/lab/haImage/runHaInLab";
 import { HaAnswer } from "../../src/lab/haImage/waitForHaOnboarding";
 import { labDown, labUp, LabUpResult } from "../../src/lab/host/labHost";
+import { LabOsId } from "../../src/lab/image/labOs";
 import { runCommand } from "../../src/lab/host/runCommand";
 import { shellQuote } from "../../src/core/remoteScript";
 import { labApply, uniqueLabName } from "./labProbe";
 
 // A real, hardened lab host running the real Home Assistant rootless under podman; needs root, the lab packages,
 // the engine and (the first time) PyPI and Debian's archive. If anything cannot start, every test fails with the reason.
-const NAME = uniqueLabName("hai");
 const USER = HA_USER;
 const CONFIG_DIR = HA_CONFIG_DIR;
+const controllerFuseMode = fs.statSync("/dev/fuse").mode & 0o777;
 
 interface Ready {
   lab: LabUpResult;
@@ -27,15 +28,6 @@ interface Ready {
   loaded: LoadedHaImage;
   answer: HaAnswer;
 }
-let ready: Ready | undefined;
-let setupError: Error | undefined;
-let tmp: string;
-const controllerFuseMode = fs.statSync("/dev/fuse").mode & 0o777;
-
-function up(): Ready {
-  if (!ready) throw new Error(`Home Assistant could not be started in the lab: ${setupError?.message ?? "unknown reason"}`);
-  return ready;
-}
 
 async function must(shell: GuestShell, what: string, script: string, timeoutMs = 300_000): Promise<string> {
   const r = await shell(script, { timeoutMs });
@@ -43,31 +35,41 @@ async function must(shell: GuestShell, what: string, script: string, timeoutMs =
   return r.stdout;
 }
 
-beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ha-image-test-"));
-  try {
-    const image = await buildHaImage();
-    const lab = await labUp({ name: NAME });
-    const { info } = lab;
-    // The hardened host: the stack applied, so the homeassistant user is the one the accounts concern creates.
-    const applied = labApply(NAME, "lab");
-    if (applied.code !== 0) throw new Error(`lab apply exited ${applied.code}: ${applied.stderr.trim().split("\n").slice(-5).join(" | ")}`);
-    const a = JSON.parse(fs.readFileSync(path.join(lab.stateDir, "admin.json"), "utf8")) as { user: string; privateKeyPath: string; hostKey: string };
-    const admin = guestShell({ address: info.address, port: info.port, user: a.user, privateKeyPath: a.privateKeyPath, hostKey: a.hostKey }, path.join(tmp, "known_hosts"));
-    const shell: GuestShell = (script, opts) => admin(`sudo -n bash -c ${shellQuote(script)}`, opts);
-    const { loaded, answer } = await runHaInLab(info, image, shell);
-    ready = { lab, shell, image, loaded, answer };
-  } catch (err) {
-    setupError = err as Error;
+describe.each<LabOsId>(["debian-13", "debian-12"])("Home Assistant under rootless podman in a lab guest on %s", (os) => {
+  const name = uniqueLabName(`ha${os.slice(-2)}`);
+  let ready: Ready | undefined;
+  let setupError: Error | undefined;
+  let tmp: string;
+
+  function up(): Ready {
+    if (!ready) throw new Error(`Home Assistant could not be started in the lab: ${setupError?.message ?? "unknown reason"}`);
+    return ready;
   }
-}, 45 * 60_000);
 
-afterAll(async () => {
-  await labDown(NAME).catch(() => undefined);
-  fs.rmSync(tmp, { recursive: true, force: true });
-}, 120_000);
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(osTmp(), "ha-image-test-"));
+    try {
+      const image = await buildHaImage();
+      const lab = await labUp({ name, os });
+      const { info } = lab;
+      // The hardened host: the stack applied, so the homeassistant user is the one the accounts concern creates.
+      const applied = labApply(name, "lab");
+      if (applied.code !== 0) throw new Error(`lab apply exited ${applied.code}: ${applied.stderr.trim().split("\n").slice(-5).join(" | ")}`);
+      const a = JSON.parse(fs.readFileSync(path.join(lab.stateDir, "admin.json"), "utf8")) as { user: string; privateKeyPath: string; hostKey: string };
+      const admin = guestShell({ address: info.address, port: info.port, user: a.user, privateKeyPath: a.privateKeyPath, hostKey: a.hostKey }, path.join(tmp, "known_hosts"));
+      const shell: GuestShell = (script, opts) => admin(`sudo -n bash -c ${shellQuote(script)}`, opts);
+      const { loaded, answer } = await runHaInLab(info, image, shell);
+      ready = { lab, shell, image, loaded, answer };
+    } catch (err) {
+      setupError = err as Error;
+    }
+  }, 45 * 60_000);
 
-describe("Home Assistant under rootless podman in a lab guest", () => {
+  afterAll(async () => {
+    await labDown(name).catch(() => undefined);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }, 120_000);
+
   test("a client on the LAN gets Home Assistant's own onboarding steps from port 8123, none done", () => {
     const { answer } = up();
     expect(answer.steps.map((s) => s.step)).toEqual(["user", "core_config", "analytics", "integration"]);

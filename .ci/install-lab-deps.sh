@@ -10,12 +10,13 @@
 #   nmap lynis          the outside (and inside) judges used by the lab tests and benchmark
 #   wireguard-tools wireguard-go   the VPN lab test's "phone" runs wg-quick in the WAN namespace (the
 #                       controller's kernel may have no WireGuard module); `wg pubkey` checks the key maths
+#   curl                asks the lab's Home Assistant for its onboarding steps from the LAN namespace
 set -euo pipefail
 if [ "$(id -u)" -ne 0 ]; then
   echo "install-lab-deps: must run as root (apt-get install)" >&2
   exit 2
 fi
-pkgs=(mmdebstrap systemd-container openssh-client dpkg-dev iproute2 uidmap python3-venv nmap lynis wireguard-tools wireguard-go)
+pkgs=(mmdebstrap systemd-container openssh-client dpkg-dev iproute2 uidmap python3-venv nmap lynis wireguard-tools wireguard-go curl)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -153,7 +153,9 @@ async function upLocked(name: string, stateRoot: string, image: LabImage, log: (
     await createLabNetwork(plan);
     runtime.mirrorPid = await startRepoServer({ netns: plan.netns.router, dir: image.repo, logPath: path.join(stateDir, "mirror.log") });
     save();
-    runtime.nspawnPid = startNspawn(name, identity.rootfs, plan.netns.host, path.join(stateDir, "nspawn.log"));
+    const fuse = path.join(stateDir, "fuse");
+    await runCommand("mknod", ["-m", "0666", fuse, "c", String(FUSE_DEVICE.major), String(FUSE_DEVICE.minor)]);
+    runtime.nspawnPid = startNspawn(name, identity.rootfs, plan.netns.host, path.join(stateDir, "nspawn.log"), fuse);
     save();
     const info: LabHostInfo = {
       name,
@@ -184,7 +186,10 @@ function tailOf(file: string): string {
   }
 }
 
-function startNspawn(name: string, rootfs: string, netns: string, logPath: string): number {
+/** /dev/fuse (the misc device 10:229); the guest gets its own node, 0666 as Debian's udev rule makes it. */
+const FUSE_DEVICE = { major: 10, minor: 229 };
+
+function startNspawn(name: string, rootfs: string, netns: string, logPath: string, fuseNode: string): number {
   const log = fs.openSync(logPath, "a", 0o600);
   const child = spawn(
     "systemd-nspawn",
@@ -196,6 +201,10 @@ function startNspawn(name: string, rootfs: string, netns: string, logPath: strin
       "--keep-unit",
       // nftables and WireGuard (wireguard-go) inside need it.
       "--capability=CAP_NET_ADMIN",
+      // Rootless podman inside: crun joins each container to a session keyring, as on a real box (nspawn refuses them).
+      "--system-call-filter=@keyring",
+      // Rootless podman inside: container storage over the guest's own overlay root needs fuse-overlayfs.
+      `--bind=${fuseNode}:/dev/fuse`,
       `--network-namespace-path=/run/netns/${netns}`,
       // Nothing of the controller's DNS or journal leaks in.
       "--resolv-conf=off",
@@ -246,7 +255,7 @@ export async function labRestartAfterReboot(name = "lab", stateRoot = DEFAULT_ST
   for (let i = 0; i < 600 && processCommandLine(runtime.nspawnPid)?.includes(rootfs); i++) await new Promise((res) => setTimeout(res, 100));
   if (processCommandLine(runtime.nspawnPid)?.includes(rootfs)) throw new Error(`lab ${name}: the guest did not go down within 60 s of the reboot`);
   const plan = labNetworkPlan(name, runtime.slot);
-  runtime.nspawnPid = startNspawn(name, rootfs, plan.netns.host, path.join(stateDir, "nspawn.log"));
+  runtime.nspawnPid = startNspawn(name, rootfs, plan.netns.host, path.join(stateDir, "nspawn.log"), path.join(stateDir, "fuse"));
   writeJson(path.join(stateDir, "runtime.json"), runtime);
   for (let i = 0; i < SSH_WAIT_ATTEMPTS; i++) {
     if (!processCommandLine(runtime.nspawnPid)?.includes(rootfs)) throw new Error(`lab ${name}: systemd-nspawn exited while the guest booted again`);

@@ -40,4 +40,11 @@ export const guestPackages: readonly LabPackage[] = [
   { name: "apt-listchanges", reason: "the lockdown concern installs it so changes are shown before an upgrade" },
   { name: "cron", reason: "on every standard Debian install; the lockdown lab test installs it to see /etc/cron.allow refuse a user" },
   { name: "lynis", reason: "the benchmark's hardening index, run inside the guest" },
+  { name: "podman", reason: "runs the Home Assistant image rootless, as the homeassistant user" },
+  { name: "uidmap", reason: "newuidmap/newgidmap: rootless podman maps the user's subordinate ID ranges with them" },
+  { name: "fuse-overlayfs", reason: "container storage when native overlay is refused, as over the lab's own overlay root" },
+  { name: "passt", reason: "pasta, rootless podman's default user-mode network" },
+  { name: "crun", reason: "the OCI runtime Debian's podman prefers" },
+  { name: "catatonit", reason: "the init podman runs as PID 1 of a container started with --init" },
+  { name: "dbus-user-session", reason: "a user bus for the rootless user's systemd cgroup manager" },
 ];

@@ -1,0 +1,128 @@
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as path from "path";
+import { withDirLock } from "../host/dirLock";
+import { DEFAULT_CACHE_DIR } from "../host/labPaths";
+import { pruneImageCache } from "../image/pruneImageCache";
+import { removeTreeSafely } from "../host/removeTreeSafely";
+import { runCommand } from "../host/runCommand";
+import { fetchWheelhouse, Wheelhouse } from "./fetchWheelhouse";
+import { HA_IMAGE_PINS } from "./haImagePins";
+import { OciContainerConfig, writeOciArchive } from "./writeOciArchive";
+
+/** Bump when the build steps below change, so an old image is not reused. */
+const LAYOUT_VERSION = 1;
+
+export interface HaImage {
+  key: string;
+  /** The oci-archive tar `podman load -i` reads. */
+  archive: string;
+  /** e.g. localhost/home-assistant:2026.11.0 */
+  name: string;
+  manifestDigest: string;
+  /** The image ID podman shows after loading. */
+  configDigest: string;
+  bytes: number;
+  built: boolean;
+  buildMs: number;
+  wheelhouse: Wheelhouse;
+}
+
+/** What the container runs: Home Assistant on /config, never installing anything at run time. */
+export const HA_CONTAINER_CONFIG: OciContainerConfig = {
+  Entrypoint: [`${HA_IMAGE_PINS.venv}/bin/python`, "-m", "homeassistant", "--config", "/config", "--skip-pip"],
+  Env: [`PATH=${HA_IMAGE_PINS.venv}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`, "LANG=C.UTF-8", "PYTHONUNBUFFERED=1"],
+  WorkingDir: "/config",
+  ExposedPorts: { "8123/tcp": {} },
+  Labels: { "org.opencontainers.image.title": "Home Assistant", "org.opencontainers.image.version": HA_IMAGE_PINS.homeassistant },
+};
+
+export function haImageKey(wheelhouseKey: string): string {
+  const spec = {
+    LAYOUT_VERSION,
+    wheelhouseKey,
+    suite: HA_IMAGE_PINS.suite,
+    sources: HA_IMAGE_PINS.sources,
+    aptOptions: HA_IMAGE_PINS.aptOptions,
+    packages: HA_IMAGE_PINS.debianPackages.map((p) => p.name),
+    venv: HA_IMAGE_PINS.venv,
+    config: HA_CONTAINER_CONFIG,
+  };
+  return createHash("sha256").update(JSON.stringify(spec)).digest("hex").slice(0, 16);
+}
+
+/**
+ * The Home Assistant image as an oci-archive, cached in `<cacheDir>/ha-image/<key>` keyed by its inputs: a Debian
+ * forky minbase root file system (mmdebstrap) with the wheelhouse installed offline into a venv.
+ */
+export async function buildHaImage(opts: { cacheDir?: string; log?: (line: string) => void } = {}): Promise<HaImage> {
+  const cacheDir = opts.cacheDir ?? DEFAULT_CACHE_DIR;
+  const log = opts.log ?? (() => undefined);
+  const wheelhouse = await fetchWheelhouse({ cacheDir, log });
+  const root = path.join(cacheDir, "ha-image");
+  const key = haImageKey(wheelhouse.key);
+  const dir = path.join(root, key);
+  const name = `${HA_IMAGE_PINS.imageName}:${HA_IMAGE_PINS.homeassistant}`;
+  const ready = (built: boolean, buildMs: number): HaImage | undefined => {
+    const file = path.join(dir, "ready.json");
+    if (!fs.existsSync(file)) return undefined;
+    const r = JSON.parse(fs.readFileSync(file, "utf8")) as { manifestDigest: string; configDigest: string; bytes: number };
+    return { key, archive: path.join(dir, "home-assistant.oci.tar"), name, ...r, built, buildMs, wheelhouse };
+  };
+  const cached = ready(false, 0);
+  if (cached) return cached;
+  fs.mkdirSync(root, { recursive: true, mode: 0o700 });
+  return withDirLock(path.join(root, `${key}.lock`), 30 * 60_000, async () => {
+    const again = ready(false, 0);
+    if (again) return again;
+    const started = Date.now();
+    const tmp = path.join(root, `${key}.tmp-${process.pid}`);
+    removeTreeSafely(tmp);
+    fs.mkdirSync(tmp, { recursive: true });
+    try {
+      log(`ha-image: building ${name} (${key}) with mmdebstrap from Debian ${HA_IMAGE_PINS.suite} (cold, a few minutes)`);
+      const layer = path.join(tmp, "layer.tar");
+      await mmdebstrapLayer(wheelhouse, layer);
+      const oci = await writeOciArchive({ layerTar: layer, out: path.join(tmp, "home-assistant.oci.tar"), refName: name, config: HA_CONTAINER_CONFIG, created: new Date().toISOString() });
+      fs.rmSync(layer);
+      const record = { name, manifestDigest: oci.manifestDigest, configDigest: oci.configDigest, bytes: oci.bytes, builtAt: new Date().toISOString(), buildMs: Date.now() - started };
+      fs.writeFileSync(path.join(tmp, "ready.json"), JSON.stringify(record) + "\n");
+      fs.renameSync(tmp, dir);
+      const pruned = pruneImageCache(root, [key]);
+      if (pruned.length) log(`ha-image: removed older images ${pruned.join(", ")}`);
+      log(`ha-image: ${name} is ${oci.manifestDigest} (${Math.round(oci.bytes / 2 ** 20)} MiB)`);
+    } catch (err) {
+      removeTreeSafely(tmp);
+      throw err;
+    }
+    return ready(true, Date.now() - started)!;
+  });
+}
+
+/** The root file system as one tar, without /dev nodes (a rootless podman cannot create them when it unpacks). */
+async function mmdebstrapLayer(wheelhouse: Wheelhouse, out: string): Promise<void> {
+  const venv = HA_IMAGE_PINS.venv;
+  const pip = `chroot "$1" env -i PATH=/usr/bin:/bin ${venv}/bin/pip --isolated`;
+  try {
+    await runCommand(
+      "mmdebstrap",
+      [
+        "--variant=minbase",
+        ...HA_IMAGE_PINS.aptOptions.map((o) => `--aptopt=${o}`),
+        `--include=${HA_IMAGE_PINS.debianPackages.map((p) => p.name).join(",")}`,
+        "--skip=output/dev",
+        `--customize-hook=mkdir -p "$1/tmp/wheelhouse" && cp -a '${wheelhouse.dir}/.' "$1/tmp/wheelhouse/"`,
+        `--customize-hook=chroot "$1" python3.14 -m venv ${venv}`,
+        `--customize-hook=${pip} install -q --no-index --no-cache-dir --find-links /tmp/wheelhouse -r /tmp/wheelhouse/requirements.txt`,
+        `--customize-hook=${pip} check`,
+        `--customize-hook=mkdir -m 0755 "$1/config" && rm -rf "$1/tmp/wheelhouse" "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*`,
+        HA_IMAGE_PINS.suite,
+        out,
+        ...HA_IMAGE_PINS.sources,
+      ],
+      { timeoutMs: 30 * 60_000 },
+    );
+  } catch (err) {
+    throw new Error(`ha-image: mmdebstrap of the Home Assistant root file system failed (Debian's archive reachable? wheelhouse complete?): ${(err as Error).message}`);
+  }
+}

@@ -9,8 +9,8 @@ export const firewallContribution: FirewallContribution<Pick<HostConfig, "sshPor
       protocol: "tcp",
       port: host.sshPort,
       from: ["lan", "vpn"],
-      ratePerMinute: 10,
-      reason: "The admin's door: never from the internet (the checklist wants remote access through a VPN); a burst of new connections is a guessing attack.",
+      ratePerMinute: 60,
+      reason: "The admin's door: never from the internet (the checklist wants remote access through a VPN); more new connections than a pulumi up opens is a scanner or a guessing attack.",
     },
   ],
 };

@@ -7,7 +7,7 @@ describe("parseNftRuleset", () => {
       "\tset rate_tcp_22_v4 {",
       "\t\ttype ipv4_addr",
       "\t\tflags dynamic,timeout",
-      "\t\telements = { 198.19.10.129 limit rate over 10/minute burst 30 packets }",
+      "\t\telements = { 198.19.10.129 limit rate over 60/minute burst 120 packets }",
       "\t}",
       "\tchain input {",
       "\t\ttype filter hook input priority filter; policy drop;",

@@ -142,8 +142,9 @@ test("forwardToLan turns forwarding on in the VPN's own sysctl file and its remo
   // the step says it was not loaded rather than pretending; on a real box `sysctl -p` loads it.
   expect(asAdmin(admin(), `cat ${VPN_PATHS.forwardingSysctl}`)).toMatch(/^net\.ipv4\.ip_forward = 1$/m);
   expect(asAdmin(admin(), "grep -c ' /proc/sys proc ro,' /proc/self/mounts").trim()).toBe("1");
-  // The lab stack's own lanCidrs join the split tunnel.
-  expect(vpnCli(["config", "phone"]).stdout).toContain(`AllowedIPs = ${HOST_VPN.v4}/32, ${HOST_VPN.v6}/128, 198.18.10.0/24\n`);
+  // The lab host's LAN (the lab sets lanCidrs to its own LAN network) joins the split tunnel.
+  const lan = `${info.address.split(".").slice(0, 3).join(".")}.0/24`;
+  expect(vpnCli(["config", "phone"]).stdout).toContain(`AllowedIPs = ${HOST_VPN.v4}/32, ${HOST_VPN.v6}/128, ${lan}\n`);
   expect(apply([{ name: "phone", id: 2 }]).code).toBe(0);
   expect(asAdmin(admin(), `test ! -e ${VPN_PATHS.forwardingSysctl} && echo absent`).trim()).toBe("absent");
   expect(asAdmin(admin(), "pgrep -x wireguard-go").trim()).toBe(pidBefore);

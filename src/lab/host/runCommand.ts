@@ -1,4 +1,5 @@
 import { spawn } from "child_process";
+import * as fs from "fs";
 
 export interface RunResult {
   code: number;
@@ -9,6 +10,8 @@ export interface RunResult {
 export interface RunOptions {
   /** Piped to the child's stdin (the only way secrets may travel). */
   stdin?: string;
+  /** A file streamed to the child's stdin instead (large payloads, e.g. an image archive). */
+  stdinFile?: string;
   /** Kill the child after this many ms (every lab call is bounded). */
   timeoutMs?: number;
   /** Resolve with the exit code instead of throwing on a non-zero exit. */
@@ -47,6 +50,7 @@ export function runCommand(cmd: string, args: string[], opts: RunOptions = {}): 
       }
     });
     child.stdin.on("error", () => undefined);
-    child.stdin.end(opts.stdin ?? "");
+    if (opts.stdinFile) fs.createReadStream(opts.stdinFile).pipe(child.stdin);
+    else child.stdin.end(opts.stdin ?? "");
   });
 }

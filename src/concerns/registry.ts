@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 
 /** Every concern, in the order its steps run on a host. Adding a concern is one line here. */
-export const CONCERNS = ["packages", "accounts", "access", "ssh", "firewall", "lockdown", "vpn", "updates"] as const;
+export const CONCERNS = ["packages", "accounts", "access", "ssh", "firewall", "lockdown", "vpn", "updates", "homeassistant"] as const;
 
 export type ConcernName = (typeof CONCERNS)[number];
 

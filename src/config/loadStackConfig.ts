@@ -10,6 +10,7 @@ import { HostConfig, hostSchema, stackConfigSchema } from "./schema";
 import { sshdLockoutProblems } from "../concerns/ssh/sshdLockout";
 import { vpnConfigProblems } from "../concerns/vpn/vpnConfigProblems";
 import { vpnSecretPaths } from "../concerns/vpn/vpnSecretPaths";
+import { haSecretPaths } from "../concerns/homeassistant/haSecretPaths";
 
 /** The validated stack config, with defaults applied. */
 export interface StackConfig {
@@ -41,8 +42,10 @@ function problemsOf(issue: z.core.$ZodIssue, base: (string | number)[]): ConfigP
 
 const SECRET_PATHS: readonly (string | number)[][] = [["bootstrap", "privateKey"], ["automationKey"], ["hostKeys", "ed25519"], ["hostKeys", "rsa"]];
 
-/** Every secret a raw host entry holds: the SSH identity and the WireGuard keys. */
-const secretPathsOf = (h: unknown): (string | number)[][] => [...SECRET_PATHS, ...vpnSecretPaths(h)];
+/** The secrets a concern adds to a raw host entry: the WireGuard keys, Home Assistant's owner password and secrets. */
+const concernSecretPaths = (h: unknown): (string | number)[][] => [...vpnSecretPaths(h), ...haSecretPaths(h)];
+/** Every secret a raw host entry holds: the SSH identity and the concerns' secrets. */
+const secretPathsOf = (h: unknown): (string | number)[][] => [...SECRET_PATHS, ...concernSecretPaths(h)];
 
 /**
  * Checks that span fields, on the RAW host entry so they run even when other fields are wrong
@@ -59,9 +62,9 @@ function hostCrossProblems(h: any, i: number, hostsSecret: boolean): ConfigProbl
   if (h.bootstrap?.user === "homeassistant") {
     problems.push({ key: at("bootstrap", "user"), message: "must not be homeassistant: that account gets no login" });
   }
-  // Read offline from the stack file every secure: value is opaque, so a WireGuard key that is not was written in plain text.
+  // Read offline from the stack file every secure: value is opaque, so a concern's secret that is not was written in plain text.
   const offline = secretPathsOf(h).some((p) => isOpaqueSecret(p.reduce<any>((o, k) => o?.[k], h)));
-  const plainChecked = [...(hostsSecret ? [] : SECRET_PATHS), ...(!hostsSecret || offline ? vpnSecretPaths(h) : [])];
+  const plainChecked = [...(hostsSecret ? [] : SECRET_PATHS), ...(!hostsSecret || offline ? concernSecretPaths(h) : [])];
   for (const p of plainChecked) {
     const value = p.reduce<any>((o, k) => o?.[k], h);
     if (typeof value === "string" && !isOpaqueSecret(value)) {

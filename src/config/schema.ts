@@ -3,6 +3,7 @@ import { accessFields } from "../concerns/access/config";
 import { accountFields } from "../concerns/accounts/config";
 import { firewallFields } from "../concerns/firewall/config";
 import { firewallHostProblems } from "../concerns/firewall/firewallHostProblems";
+import { homeAssistantFields } from "../concerns/homeassistant/config";
 import { lockdownFields } from "../concerns/lockdown/config";
 import { sshFields } from "../concerns/ssh/config";
 import { vpnFields } from "../concerns/vpn/config";
@@ -59,6 +60,7 @@ export const hostSchema = z.strictObject({
   lockdown: lockdownFields.lockdown,
   vpn: vpnFields.vpn,
   updates: updatesFields.updates,
+  homeAssistant: homeAssistantFields.homeAssistant,
 }).superRefine((host, ctx) => {
   for (const p of firewallHostProblems(host)) ctx.addIssue({ code: "custom", path: p.path, message: p.message });
 });

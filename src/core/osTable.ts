@@ -20,6 +20,8 @@ export interface OsProfile {
   codename: "trixie" | "bookworm" | "noble";
   /** The OpenSSH series the release ships: it decides which algorithms sshd knows (src/concerns/ssh/algorithms.ts). */
   openssh: "10.0" | "9.6" | "9.2";
+  /** The release's Podman has Quadlet (4.4 and later): the Home Assistant container is a `.container` file; else a plain user unit. */
+  podmanQuadlet: boolean;
   /** true: the lab boots this release and every lab suite runs on it; false: rendered and checked only. */
   labTested: boolean;
   /** What differs from the Debian release it is built on, and why it is not lab-tested; empty for Debian. */
@@ -43,16 +45,17 @@ const RASPIOS_DIFFERS =
   "Debian's packages plus the Raspberry Pi archive (archive.raspberrypi.com), which also ships security fixes for the kernel and firmware; not lab-tested, because that archive cannot be reached from the lab.";
 
 export const OS_TABLE: Readonly<Record<OsId, OsProfile>> = {
-  "debian-13": { ...DEBIAN, title: "Debian 13 (trixie)", codename: "trixie", openssh: "10.0", labTested: true, differs: "" },
-  "debian-12": { ...DEBIAN, title: "Debian 12 (bookworm)", codename: "bookworm", openssh: "9.2", labTested: true, differs: "" },
-  "raspios-13": { ...DEBIAN, title: "Raspberry Pi OS 13 (trixie)", codename: "trixie", openssh: "10.0", labTested: false, differs: RASPIOS_DIFFERS },
-  "raspios-12": { ...DEBIAN, title: "Raspberry Pi OS 12 (bookworm)", codename: "bookworm", openssh: "9.2", labTested: false, differs: RASPIOS_DIFFERS },
+  "debian-13": { ...DEBIAN, title: "Debian 13 (trixie)", codename: "trixie", openssh: "10.0", podmanQuadlet: true, labTested: true, differs: "" },
+  "debian-12": { ...DEBIAN, title: "Debian 12 (bookworm)", codename: "bookworm", openssh: "9.2", podmanQuadlet: false, labTested: true, differs: "" },
+  "raspios-13": { ...DEBIAN, title: "Raspberry Pi OS 13 (trixie)", codename: "trixie", openssh: "10.0", podmanQuadlet: true, labTested: false, differs: RASPIOS_DIFFERS },
+  "raspios-12": { ...DEBIAN, title: "Raspberry Pi OS 12 (bookworm)", codename: "bookworm", openssh: "9.2", podmanQuadlet: false, labTested: false, differs: RASPIOS_DIFFERS },
   "ubuntu-24.04": {
     ...DEBIAN,
     title: "Ubuntu 24.04 LTS (noble)",
     sshSocketActivated: true,
     codename: "noble",
     openssh: "9.6",
+    podmanQuadlet: true,
     labTested: false,
     differs:
       "sshd starts from ssh.socket, security fixes come from Ubuntu's noble-security pocket, and OpenSSH 9.6 lacks ML-KEM; not lab-tested, because Ubuntu's archive cannot be reached from the lab.",

@@ -40,6 +40,21 @@ export type StepManifest =
       sshPort: number;
       publicPorts: { protocol: "tcp" | "udp"; port: number }[];
     }
+  /**
+   * A container's systemd user unit for `user` (stdin: its text): a Quadlet `.container` or a plain `.service`,
+   * installed root-owned in `dir` (`<uid>` stands for the user's UID), then started as that user.
+   */
+  | { kind: "container-unit"; host: string; user: string; format: "quadlet" | "systemd"; dir: string; file: string }
+  /**
+   * Home Assistant configuration the project manages (stdin: YAML): the block at the top of configuration.yaml, or
+   * the package present only until the owner exists.
+   */
+  | { kind: "ha-config"; host: string; path: string; part: "managed-block" | "first-start" }
+  /**
+   * Claims Home Assistant for its owner through onboarding and applies its http settings (stdin, secret: the
+   * client and the owner's password); `http` is what the settings become.
+   */
+  | { kind: "ha-owner"; host: string; port: number; owner: string; http: Record<string, unknown> }
   /** A read-only probe: proves a NEW login works (and sudo, when escalate is true). */
   | { kind: "verify-login"; host: string; user: string }
   /** Any other idempotent script; `purpose` says what it does in one line. */

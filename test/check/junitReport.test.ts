@@ -56,9 +56,9 @@ describe("toJunit", () => {
   });
 
   it("skips an item whose policies found nothing to judge on the host, saying so, instead of passing it", () => {
-    const na = runs.map((r) => (r.policyName === "homeassistant-user-unprivileged" && index.hostOf.get(r.urn) === "ha-pi" ? { ...r, notApplicable: true } : r));
+    const na = runs.map((r) => (["homeassistant-user-unprivileged", "ha-runs-rootless"].includes(r.policyName) && index.hostOf.get(r.urn) === "ha-pi" ? { ...r, notApplicable: true } : r));
     const root = parseXml(toJunit(checklistReport(index, [], na), { name: "x" }));
-    expect(testcase(root, "ha-pi", "ha-not-root").children.map((x) => [x.name, x.attrs.message])).toEqual([["skipped", "not applicable: homeassistant-user-unprivileged found nothing to judge on ha-pi"]]);
+    expect(testcase(root, "ha-pi", "ha-not-root").children.map((x) => [x.name, x.attrs.message])).toEqual([["skipped", "not applicable: homeassistant-user-unprivileged, ha-runs-rootless found nothing to judge on ha-pi"]]);
   });
 
   it("adds a (stack) testsuite only for findings about no host, holding just the items they break", () => {

@@ -15,6 +15,7 @@ test("a stack copied from the example is caught on each placeholder it still hol
     "ha-hardened-host:hosts[0].automationKey",
     "ha-hardened-host:hosts[0].hostKeys.ed25519",
     "ha-hardened-host:hosts[0].hostKeys.rsa",
+    "ha-hardened-host:hosts[0].homeAssistant.owner.password",
   ]);
   const own = example.replace(/secure: v1:tPdlhgVk\S+/, "secure: v1:mine:ciphertext");
   expect(examplePlaceholders(own, example)).not.toContain("ha-hardened-host:hosts[0].automationKey");

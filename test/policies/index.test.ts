@@ -1,11 +1,12 @@
 import { compliantStack, fileStep, HOST, step, UNKNOWN } from "./fixtures/resources";
 import { usePack } from "./fixtures/startPack";
+import { compliantHaSteps } from "../concerns/homeassistant/haPolicyFixtures";
 
 const pack = usePack();
 
 describe("ha-securing-checklist pack", () => {
   it("reports nothing for a compliant host, resource by resource and for the whole stack", async () => {
-    const stack = compliantStack();
+    const stack = [...compliantStack(), ...compliantHaSteps()];
     for (const r of stack) expect(await pack().analyze(r)).toEqual([]);
     expect(await pack().analyzeStack(stack)).toEqual([]);
   });
@@ -14,7 +15,8 @@ describe("ha-securing-checklist pack", () => {
     const [, , haUser] = compliantStack();
     const { notApplicable } = await pack().analyzeFull(haUser);
     expect(notApplicable.map((n) => n.policyName).sort()).toEqual([
-      "automatic-security-updates-on", "firewall-input-default-deny", "firewall-ipv6-not-wider", "firewall-lan-vpn-only", "host-lockdown-baseline", "ssh-password-auth-disabled", "ssh-root-login-disabled", "ssh-weak-algorithms-absent", "update-origins-distribution-only",
+      "automatic-security-updates-on", "firewall-input-default-deny", "firewall-ipv6-not-wider", "firewall-lan-vpn-only",
+      "ha-auth-providers-safe", "ha-closed-until-owner", "ha-config-credentials-secret", "ha-image-pinned", "ha-login-bans-on", "ha-runs-rootless", "ha-secrets-file-private", "host-lockdown-baseline", "ssh-password-auth-disabled", "ssh-root-login-disabled", "ssh-weak-algorithms-absent", "update-origins-distribution-only",
       "vpn-keys-secret", "vpn-peer-allowed-ips-host-routes",
     ]);
     expect(notApplicable.find((n) => n.policyName === "ssh-root-login-disabled")?.reason).toBe("The resource writes no sshd configuration.");

@@ -1,3 +1,4 @@
+import { randomBytes } from "crypto";
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -73,6 +74,8 @@ export class EngineWorkspace {
       [`${h}.automationKey`]: automation.privateKey,
       [`${h}.hostKeys.ed25519`]: hostEd.privateKey,
       [`${h}.hostKeys.rsa`]: generateKeyPair("rsa", `${stack} host key`, 3072).privateKey,
+      // As the README tells a user: the owner's password replaces the example's placeholder.
+      ...(/^\s+homeAssistant:/m.test(text) ? { [`${h}.homeAssistant.owner.password`]: randomBytes(18).toString("base64url") } : {}),
     };
     for (const [key, value] of Object.entries(secrets)) this.set(stack, key, value, { secret: true });
   }

@@ -3,10 +3,6 @@ import type { ConfigDefault } from "../../core/defaults";
 import { doc, port, show } from "../../core/schemaFields";
 import { parseCidr } from "./cidr";
 
-export const HOME_ASSISTANT_PORT: ConfigDefault<number> = {
-  value: 8123,
-  reason: "Home Assistant's own default port; it moves to the Home Assistant concern once that exists.",
-};
 export const ADMIN_CIDRS: ConfigDefault<string[]> = {
   value: [],
   reason: "A controller on the LAN needs none; only an admin elsewhere (a VPS) lists their own address.",
@@ -65,10 +61,6 @@ const lanService = z.strictObject({
 export const firewallFields = {
   firewall: doc(
     z.strictObject({
-      homeAssistantPort: doc(port("firewall.homeAssistantPort").default(HOME_ASSISTANT_PORT.value), {
-        description: "Home Assistant's port, open from the LAN and the VPN only.",
-        defaultReason: HOME_ASSISTANT_PORT.reason,
-      }),
       adminCidrs: doc(z.array(adminCidr, { error: "must be a list of networks in CIDR notation" }).default(ADMIN_CIDRS.value), {
         description: "Networks outside the LAN from which SSH (only SSH) is allowed, e.g. the admin's own address for a VPS; each /16 (IPv4) or /48 (IPv6) or narrower.",
         defaultReason: ADMIN_CIDRS.reason,

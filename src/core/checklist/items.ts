@@ -28,7 +28,7 @@ export const CHECKLIST_ITEMS = [
       "Keep your secrets safe (but do remember to back them up)",
       "Use the `secrets.yaml` File: Centralize sensitive data in `secrets.yaml` to prevent accidental exposure. This file should be excluded from version control and shared data.",
     ],
-    policies: [],
+    policies: ["ha-secrets-file-private", "ha-config-credentials-secret"],
   },
   {
     id: "encrypt-config",
@@ -40,19 +40,19 @@ export const CHECKLIST_ITEMS = [
     id: "web-password",
     title: "Protect the web interface with a password",
     seedWords: ["Protect your web interface with a password"],
-    policies: [],
+    policies: ["ha-closed-until-owner", "ha-auth-providers-safe", "ha-login-bans-on"],
   },
   {
     id: "ha-not-root",
     title: "Do not run Home Assistant as root",
     seedWords: ["If you're manually installing Home Assistant don't run Home Assistant as root – consider the Principle of Least Privilege"],
-    policies: ["homeassistant-user-unprivileged"],
+    policies: ["homeassistant-user-unprivileged", "ha-runs-rootless"],
   },
   {
     id: "keep-updated",
     title: "Keep the system regularly updated",
     seedWords: ["Keep your system regularly updated", "Keep Systems Up-to-Date: Regularly update Home Assistant and all related components"],
-    policies: ["automatic-security-updates-on", "update-origins-distribution-only"],
+    policies: ["automatic-security-updates-on", "update-origins-distribution-only", "ha-image-pinned"],
   },
   {
     id: "ssh-no-root-login",

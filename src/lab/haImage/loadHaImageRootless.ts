@@ -1,6 +1,6 @@
 import { GuestShell } from "./guestShell";
 import { HaImage } from "./buildHaImage";
-import { rootlessPodman } from "./rootlessPodman";
+import { rootlessPodman } from "../../concerns/homeassistant/rootlessPodman";
 
 export interface LoadedHaImage {
   /** The image ID podman reports (the config digest). */

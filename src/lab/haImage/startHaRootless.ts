@@ -1,7 +1,7 @@
 import { shellQuote } from "../../core/remoteScript";
 import { GuestShell } from "./guestShell";
 import { HA_MINIMAL_CONFIG } from "./haMinimalConfig";
-import { rootlessPodman } from "./rootlessPodman";
+import { rootlessPodman } from "../../concerns/homeassistant/rootlessPodman";
 
 export interface HaRootlessOptions {
   user: string;

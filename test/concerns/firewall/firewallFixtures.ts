@@ -5,16 +5,18 @@ import { FIREWALL_PATHS } from "../../../src/concerns/firewall/firewallPaths";
 import type { FirewallManifest } from "../../../src/concerns/firewall/evaluateFirewall";
 import { renderRuleset } from "../../../src/concerns/firewall/renderRuleset";
 import { firewallContribution as sshOpenings } from "../../../src/concerns/ssh/firewall";
+import { firewallContribution as haOpenings } from "../../../src/concerns/homeassistant/firewall";
+import { haBaseline } from "../homeassistant/haTestFixtures";
 import { HOST, step } from "../../policies/fixtures/resources";
 import type { CapturedResource } from "../../../src/preview/capturedResource";
 
-/** The firewall facts of a home host: a dual-stack LAN, SSH on 22, no optional service. */
+/** The firewall facts of a home host: a dual-stack LAN, SSH on 22, Home Assistant on 8123, no optional service. */
 export function fwHost(change: { lanCidrs?: string[]; adminCidrs?: string[]; services?: Partial<Record<"mqtt" | "mqttTls" | "samba" | "mdns" | "homekit", boolean>>; lanServices?: { name: string; protocol: "tcp" | "udp"; port: number }[] } = {}) {
   return {
     lanCidrs: change.lanCidrs ?? ["192.168.1.0/24", "fd00:1::/64"],
     sshPort: 22,
+    homeAssistant: haBaseline(),
     firewall: {
-      homeAssistantPort: 8123,
       adminCidrs: change.adminCidrs ?? [],
       acknowledgePublicLan: false,
       services: { mqtt: false, mqttTls: false, samba: false, mdns: false, homekit: false, ...change.services },
@@ -30,7 +32,7 @@ export const FAKE_VPN: { openings: FirewallOpening[]; vpn: VpnZone } = {
 };
 
 export function fwModel(host = fwHost(), vpn?: { openings: FirewallOpening[]; vpn: VpnZone }): FirewallModel {
-  return firewallModel(host, [{ openings: sshOpenings.openings!(host) }, { openings: ownOpenings.openings!(host) }, ...(vpn ? [vpn] : [])]);
+  return firewallModel(host, [{ openings: sshOpenings.openings!(host) }, { openings: ownOpenings.openings!(host) }, { openings: haOpenings.openings!(host) }, ...(vpn ? [vpn] : [])]);
 }
 
 export function fwManifest(model: FirewallModel): FirewallManifest {

@@ -1,0 +1,24 @@
+import { HOST_PATHS } from "../../core/hostPaths";
+
+/** Where Home Assistant lives on a host, as data. */
+export const HA_PATHS = {
+  /** The service user the container runs as (created by the accounts concern). */
+  user: "homeassistant",
+  /** Mounted at /config in the container: owned by the user, 0750. */
+  configDir: `${HOST_PATHS.homeassistantHome}/config`,
+  /** The container's and the user unit's name. */
+  unit: "homeassistant",
+  /** Quadlet's root-owned per-user directory; the user's UID is appended on the host. */
+  quadletUsersDir: "/etc/containers/systemd/users",
+  /** A plain user unit where the OS's Podman has no Quadlet (root-owned, inside the user's home). */
+  userUnitDir: `${HOST_PATHS.homeassistantHome}/.config/systemd/user`,
+  /** Inside the config dir: the package directory the managed block includes. */
+  packagesDir: "ha-hardened-host",
+  /** Inside packagesDir: present only until the owner exists (binds Home Assistant to the host itself). */
+  firstStartPackage: "first_start.yaml",
+  /** Inside the config dir: Home Assistant's onboarding record ("user" in done once the owner exists). */
+  onboardingStore: ".storage/onboarding",
+} as const;
+
+/** What the config directory's .gitignore names: secrets, bans, and the stores that hold credentials. */
+export const HA_GITIGNORE = ["secrets.yaml", "ip_bans.yaml", ".storage", ".cloud"] as const;

@@ -19,12 +19,12 @@ import { applyCounts, asAdmin, freshSource, inNs, labApply, Login, uniqueLabName
  */
 const STACK = "lab";
 const PORTS = { tcp: [22, 8123, 1883, 445, 21063], udp: [5353, 51820] } as const;
-/** What listens on the host during the scans: sshd, and a stand-in for Home Assistant on its port. */
+/** What listens on the host during the scans: sshd, and a stand-in on Home Assistant's port (the lab stack runs no Home Assistant, so the port stays shut). */
 const LISTENING = new Set(["22/tcp", "8123/tcp"]);
 
-/** The lab stack's openings (stacks/Pulumi.lab.yaml: SSH 22, Home Assistant 8123, no optional service). */
+/** The lab stack's openings (stacks/Pulumi.lab.yaml: SSH 22, no Home Assistant, no optional service). */
 const model = (() => {
-  const host = { lanCidrs: ["198.18.10.0/24"], sshPort: 22, firewall: { adminCidrs: [], homeAssistantPort: 8123, acknowledgePublicLan: false, services: { mqtt: false, mqttTls: false, samba: false, mdns: false, homekit: false }, lanServices: [] } };
+  const host = { lanCidrs: ["198.18.10.0/24"], sshPort: 22, firewall: { adminCidrs: [], acknowledgePublicLan: false, services: { mqtt: false, mqttTls: false, samba: false, mdns: false, homekit: false }, lanServices: [] } };
   return firewallModel(host, [{ openings: sshOpenings.openings!(host) }, { openings: ownOpenings.openings!(host) }]);
 })();
 

@@ -5,8 +5,8 @@ import { buildHaImage, HaImage } from "../../src/lab/haImage/buildHaImage";
 import { GuestShell, guestShell } from "../../src/lab/haImage/guestShell";
 import { HA_IMAGE_COVERAGE } from "../../src/lab/haImage/haImageCoverage";
 import { LoadedHaImage } from "../../src/lab/haImage/loadHaImageRootless";
-import { rootlessPodman } from "../../src/lab/haImage/rootlessPodman";
-import { SUBORDINATE_RANGE } from "../../src/lab/haImage/rootlessUserScript";
+import { rootlessPodman } from "../../src/concerns/homeassistant/rootlessPodman";
+import { SUBORDINATE_RANGE } from "../../src/concerns/homeassistant/haPackages";
 import { HA_CONFIG_DIR, HA_USER, runHaInLab } from "../../src/lab/haImage/runHaInLab";
 import { HaAnswer } from "../../src/lab/haImage/waitForHaOnboarding";
 import { labDown, labUp, LabUpResult } from "../../src/lab/host/labHost";
@@ -53,7 +53,8 @@ describe.each<LabOsId>(["debian-13", "debian-12"])("Home Assistant under rootles
       const lab = await labUp({ name, os });
       const { info } = lab;
       // The hardened host: the stack applied, so the homeassistant user is the one the accounts concern creates.
-      const applied = labApply(name, "lab");
+      // Home Assistant is started by hand here, not by the stack: its port is opened to the LAN as a user's LAN service.
+      const applied = labApply(name, "lab", ["--config", `ha-hardened-host:hosts[0].firewall.lanServices=${JSON.stringify([{ name: "ha-by-hand", protocol: "tcp", port: 8123 }])}`]);
       if (applied.code !== 0) throw new Error(`lab apply exited ${applied.code}: ${applied.stderr.trim().split("\n").slice(-5).join(" | ")}`);
       const a = JSON.parse(fs.readFileSync(path.join(lab.stateDir, "admin.json"), "utf8")) as { user: string; privateKeyPath: string; hostKey: string };
       const admin = guestShell({ address: info.address, port: info.port, user: a.user, privateKeyPath: a.privateKeyPath, hostKey: a.hostKey }, path.join(tmp, "known_hosts"));

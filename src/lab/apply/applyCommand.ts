@@ -11,6 +11,7 @@ import type { LabNetworkPlan } from "../net/labNetworkPlan";
 import { assertLabName, DEFAULT_STATE_ROOT, labStateDir } from "../host/labPaths";
 import { ensureLabIdentity, LabIdentity } from "./labIdentity";
 import { labStackFile, saltOf } from "./labStackFile";
+import { labHaOverrides } from "./labHaIdentity";
 import { labVpnOverrides } from "./labVpnIdentity";
 
 const USAGE = `usage: npm run lab -- apply --stack NAME [--name LAB] [--identity DIR] [--config KEY=VALUE]... [--preview] [-- PULUMI-ARGS]
@@ -185,8 +186,11 @@ async function prepareStack(ws: LabWorkspace, args: ApplyArgs, info: LabHostInfo
   const vpn = (YAML.parse(working) as any)?.config?.[`${PROJECT_NAME}:hosts`]?.[0]?.vpn;
   const vpnKeys = labVpnOverrides(identity.dir, vpn, info.address, Object.keys(args.config).some((k) => k.startsWith(`${CFG}.vpn.endpoint`)));
   if (Object.keys(vpnKeys.plain).length > 0) working = labStackFile(working, vpnKeys.plain, previous);
+  // Home Assistant's owner and secrets.yaml value, when the working stack runs it.
+  const haValues = labHaOverrides(identity.dir, (YAML.parse(working) as any)?.config?.[`${PROJECT_NAME}:hosts`]?.[0]?.homeAssistant);
+  if (Object.keys(haValues.plain).length > 0) working = labStackFile(working, haValues.plain, previous);
   fs.writeFileSync(ws.stackFile, working, { mode: 0o600 });
-  for (const [key, value] of Object.entries({ ...secret, ...vpnKeys.secret })) {
+  for (const [key, value] of Object.entries({ ...secret, ...vpnKeys.secret, ...haValues.secret })) {
     const r = await runPulumi(["config", "set", "--secret", "--raw", "--path", key, "--stack", args.stack, "--config-file", ws.stackFile, "--non-interactive"], { cwd: project, env: ws.env, input: value, timeoutMs: 120_000 });
     if (r.code !== 0) return `pulumi config set --secret --path '${key}' failed (exit ${r.code}): ${(r.stderr || r.stdout).trim()}`;
   }

@@ -2,12 +2,10 @@ import { LabHostInfo } from "../host/labHost";
 import { HaImage } from "./buildHaImage";
 import { GuestShell } from "./guestShell";
 import { loadHaImageRootless, LoadedHaImage } from "./loadHaImageRootless";
-import { rootlessUserScript } from "./rootlessUserScript";
+import { HA_PACKAGE_NAMES, haRootlessSetup } from "./haRootlessSetup";
 import { startHaRootless } from "./startHaRootless";
 import { HaAnswer, waitForHaOnboarding } from "./waitForHaOnboarding";
 
-/** Rootless podman and its helpers, from the lab's offline repository (see guestPackages). */
-export const LAB_PODMAN_PACKAGES = ["podman", "uidmap", "passt", "crun", "catatonit", "dbus-user-session", "fuse-overlayfs"];
 export const HA_USER = "homeassistant";
 export const HA_CONFIG_DIR = "/var/lib/homeassistant/config";
 
@@ -28,13 +26,13 @@ async function must(shell: GuestShell, what: string, script: string, timeoutMs =
 /**
  * On a lab host, through a root shell (root's login, or the admin's sudo): podman from the offline repository, the
  * homeassistant system user (created as the accounts concern does when no stack was applied), its subordinate IDs
- * and linger (by hand until a concern does it), then the image loaded and Home Assistant started rootless, until
+ * and linger (the homeassistant concern's own script), then the image loaded and Home Assistant started rootless, until
  * it answers on 8123 from the LAN.
  */
 export async function runHaInLab(info: LabHostInfo, image: HaImage, shell: GuestShell): Promise<HaInLab> {
-  await must(shell, "apt-get install of podman", `DEBIAN_FRONTEND=noninteractive apt-get install -y -q ${LAB_PODMAN_PACKAGES.join(" ")}`);
+  await must(shell, "apt-get install of podman", `DEBIAN_FRONTEND=noninteractive apt-get install -y -q ${HA_PACKAGE_NAMES.join(" ")}`);
   await must(shell, "useradd", `id ${HA_USER} >/dev/null 2>&1 || useradd --system --create-home --home-dir /var/lib/homeassistant --shell /usr/sbin/nologin ${HA_USER}`);
-  await must(shell, "rootless setup", rootlessUserScript(HA_USER));
+  await must(shell, "rootless setup", haRootlessSetup(HA_USER));
   const t0 = Date.now();
   const loaded = await loadHaImageRootless(shell, image, HA_USER);
   const loadMs = Date.now() - t0;

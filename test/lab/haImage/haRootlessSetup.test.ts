@@ -1,15 +1,16 @@
 import { execFileSync } from "child_process";
 import { haRunArgs } from "../../../src/lab/haImage/startHaRootless";
-import { rootlessPodman } from "../../../src/lab/haImage/rootlessPodman";
-import { rootlessUserScript, SUBORDINATE_RANGE } from "../../../src/lab/haImage/rootlessUserScript";
+import { rootlessPodman } from "../../../src/concerns/homeassistant/rootlessPodman";
+import { SUBORDINATE_RANGE } from "../../../src/concerns/homeassistant/haPackages";
+import { haRootlessSetup } from "../../../src/lab/haImage/haRootlessSetup";
 
 describe("rootless podman scripts", () => {
-  test("the user script is valid bash, adds one subuid and subgid range and enables linger", () => {
-    const s = rootlessUserScript("homeassistant");
+  test("the lab readies the user with the product's own script, for the product's range, without sudo (it runs as root)", () => {
+    const s = haRootlessSetup("homeassistant");
     execFileSync("bash", ["-n", "-c", s]);
-    expect(s).toContain(`'homeassistant:${SUBORDINATE_RANGE.start}:65536'`);
-    expect(s).toContain("/etc/subuid /etc/subgid");
-    expect(s).toContain("loginctl enable-linger 'homeassistant'");
+    expect(s).toMatch(/^# ha-hardened-host-step .*\nbash -c /);
+    expect(s).toContain(`'homeassistant' '${SUBORDINATE_RANGE.start}' '${SUBORDINATE_RANGE.count}' 'no'`);
+    expect(s).toContain("loginctl enable-linger");
   });
 
   test("podman runs as the user, in its own runtime dir, without the caller's TMPDIR, every argument quoted", () => {

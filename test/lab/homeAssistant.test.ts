@@ -1,0 +1,217 @@
+import { spawn } from "child_process";
+import * as fs from "fs";
+import { tmpdir as osTmp } from "os";
+import * as path from "path";
+import { HA_PATHS } from "../../src/concerns/homeassistant/haPaths";
+import { MANAGED_BEGIN } from "../../src/concerns/homeassistant/renderHaConfig";
+import { shellQuote } from "../../src/core/remoteScript";
+import { LAB_HA_OWNER, LAB_HA_SECRET_NAME, labHaSecrets } from "../../src/lab/apply/labHaIdentity";
+import { buildHaImage } from "../../src/lab/haImage/buildHaImage";
+import { GuestShell, guestShell } from "../../src/lab/haImage/guestShell";
+import { HA_PACKAGE_NAMES, haRootlessSetup } from "../../src/lab/haImage/haRootlessSetup";
+import { loadHaImageRootless } from "../../src/lab/haImage/loadHaImageRootless";
+import { labDown, LabHostInfo, labUp } from "../../src/lab/host/labHost";
+import { applyCounts, freshSource, inNs, labApply, labPulumi, uniqueLabName } from "./labProbe";
+
+/**
+ * Home Assistant as the product installs it, on a real lab host: the lab stack applied with Home Assistant on (the
+ * real `pulumi up` with the pack), the real Home Assistant image (built here, loaded into the user's storage since
+ * images cannot be pulled), then judged from the LAN and the WAN as a user and an attacker see it.
+ */
+const HA = `ha-hardened-host:hosts[0].homeAssistant`;
+const USER = HA_PATHS.user;
+const DIR = HA_PATHS.configDir;
+/** The user's own configuration, written before the apply: it must survive it, and it uses a `!secret`. */
+const USER_LINES = [
+  "# my own lines",
+  "frontend:",
+  "api:",
+  "websocket_api:",
+  "onboarding:",
+  "input_text:",
+  "  greeting:",
+  "    name: Greeting",
+  `    initial: !secret ${LAB_HA_SECRET_NAME}`,
+  "",
+].join("\n");
+/** An attacker on the LAN asks for the onboarding steps every 0.5 s while the apply runs (bounded: 2400 tries). */
+const POLL = "for i in $(seq 1 2400); do curl -s -m 2 -o - -w ' %{http_code}\\n' http://$1:$2/api/onboarding || echo ' refused'; sleep 0.5; done";
+
+interface Ready {
+  info: LabHostInfo;
+  shell: GuestShell;
+  apply: { code: number | null; stdout: string; stderr: string };
+  second: { code: number | null; stdout: string; stderr: string };
+  attacker: string[];
+  password: string;
+  secretValue: string;
+}
+
+async function must(shell: GuestShell, what: string, script: string, timeoutMs = 300_000): Promise<string> {
+  const r = await shell(script, { timeoutMs });
+  if (r.code !== 0) throw new Error(`${what} exited ${r.code}: ${r.stderr.trim().split("\n").slice(-5).join(" | ")}`);
+  return r.stdout;
+}
+
+/** curl from a namespace: [HTTP status (0: no answer), body]. */
+function curl(ns: string, url: string, extra: string[] = []): [number, string] {
+  const r = inNs(ns, "curl", ["-s", "-m", "10", "-w", "\n%{http_code}", ...extra, url], { timeoutMs: 30_000 });
+  const lines = r.stdout.split("\n");
+  return [Number(lines.pop() || 0), lines.join("\n")];
+}
+
+/** Home Assistant's login flow from a namespace: the flow's last step (create_entry when the password is right). */
+function loginFlow(ns: string, base: string, username: string, password: string): any {
+  const client = `${base}/`;
+  const [, flow] = curl(ns, `${base}/auth/login_flow`, ["-H", "Content-Type: application/json", "-d", JSON.stringify({ client_id: client, handler: ["homeassistant", null], redirect_uri: client })]);
+  const id = JSON.parse(flow).flow_id as string;
+  const [, step] = curl(ns, `${base}/auth/login_flow/${id}`, ["-H", "Content-Type: application/json", "-d", JSON.stringify({ client_id: client, username, password })]);
+  return JSON.parse(step);
+}
+
+describe("Home Assistant installed by the stack on debian-13", () => {
+  const name = uniqueLabName("ha");
+  let ready: Ready | undefined;
+  let setupError: Error | undefined;
+  let tmp: string;
+
+  function up(): Ready {
+    if (!ready) throw new Error(`Home Assistant could not be installed in the lab: ${setupError?.message ?? "unknown reason"}`);
+    return ready;
+  }
+  const base = () => `http://${up().info.address}:8123`;
+
+  beforeAll(async () => {
+    tmp = fs.mkdtempSync(path.join(osTmp(), "ha-lab-test-"));
+    try {
+      const image = await buildHaImage();
+      const lab = await labUp({ name, os: "debian-13", log: () => undefined });
+      const info = lab.info;
+      const first = labApply(name, "lab");
+      if (first.code !== 0) throw new Error(`the hardening apply exited ${first.code}: ${first.stderr.trim().split("\n").slice(-5).join(" | ")}`);
+      const a = JSON.parse(fs.readFileSync(path.join(lab.stateDir, "admin.json"), "utf8")) as { user: string; privateKeyPath: string; hostKey: string };
+      const admin = guestShell({ address: info.address, port: info.port, user: a.user, privateKeyPath: a.privateKeyPath, hostKey: a.hostKey }, path.join(tmp, "known_hosts"));
+      const shell: GuestShell = (script, opts) => admin(`sudo -n bash -c ${shellQuote(script)}`, opts);
+      // What `podman pull` would do on a real host: the image in the user's own storage.
+      await must(shell, "apt-get install", `DEBIAN_FRONTEND=noninteractive apt-get install -y -q ${HA_PACKAGE_NAMES.join(" ")}`);
+      await must(shell, "rootless setup", haRootlessSetup(USER));
+      const loaded = await loadHaImageRootless(shell, image, USER);
+      await must(shell, "the user's own configuration", `install -d -o ${USER} -g ${USER} -m 0750 ${DIR} && install -o ${USER} -g ${USER} -m 0640 /dev/stdin ${DIR}/configuration.yaml <<'EOF'\n${USER_LINES}EOF`);
+      const poller = spawn("ip", ["netns", "exec", info.netns.lan, "bash", "-c", POLL, "poll", info.address, "8123"], { stdio: ["ignore", "pipe", "ignore"] });
+      let polled = "";
+      poller.stdout.on("data", (d: Buffer) => (polled += d.toString()));
+      const apply = labApply(name, "lab", ["--config", `${HA}.image=${loaded.pinned}`], 25 * 60_000);
+      poller.kill();
+      const second = apply.code === 0 ? labApply(name, "lab", ["--config", `${HA}.image=${loaded.pinned}`]) : apply;
+      ready = { info, shell, apply, second, attacker: polled.split("\n").filter(Boolean), ...(() => { const s = labHaSecrets(path.join(lab.stateDir, "identity")); return { password: s.password, secretValue: s.secretValue }; })() };
+    } catch (err) {
+      setupError = err as Error;
+    }
+  }, 60 * 60_000);
+
+  afterAll(async () => {
+    await labDown(name).catch(() => undefined);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }, 120_000);
+
+  test("the apply installs and onboards Home Assistant, and a second apply of the same stack changes nothing", () => {
+    const { apply, second } = up();
+    expect({ code: apply.code, tail: apply.code === 0 ? "" : (apply.stdout + apply.stderr).split("\n").slice(-30).join("\n") }).toEqual({ code: 0, tail: "" });
+    expect(applyCounts(second.stdout)).toMatchObject({ created: 0, updated: 0, replaced: 0, deleted: 0 });
+  });
+
+  test("an attacker polling the LAN during the whole apply never saw an instance it could claim, and saw it answer once it was owned", () => {
+    const { attacker } = up();
+    expect(attacker.some((l) => /"step":\s*"user",\s*"done":\s*false/.test(l))).toBe(false);
+    expect(attacker.some((l) => / (200|404)$/.test(l))).toBe(true);
+  });
+
+  test("port 8123 answers from the LAN and not from the WAN", () => {
+    const { info } = up();
+    expect(curl(info.netns.lan, `${base()}/api/`)[0]).toBe(401);
+    freshSource(info.netns.wan);
+    expect(curl(info.netns.wan, `${base()}/api/`)[0]).toBe(0);
+  });
+
+  test("an unauthenticated attempt to create an owner is refused", () => {
+    const { info } = up();
+    const body = JSON.stringify({ client_id: `${base()}/`, name: "Mallory", username: "mallory", password: "mallory-password", language: "en" });
+    const [status, text] = curl(info.netns.lan, `${base()}/api/onboarding/users`, ["-H", "Content-Type: application/json", "-d", body]);
+    expect([403, 404]).toContain(status);
+    expect(text).not.toContain("auth_code");
+  });
+
+  test("the owner logs in with the configured password, and the !secret value is the one Home Assistant uses", () => {
+    const { info, password, secretValue } = up();
+    const step = loginFlow(info.netns.lan, base(), LAB_HA_OWNER.username, password);
+    expect(step.type).toBe("create_entry");
+    const [, tokenText] = curl(info.netns.lan, `${base()}/auth/token`, ["-d", `grant_type=authorization_code&code=${step.result}&client_id=${encodeURIComponent(`${base()}/`)}`]);
+    const token = JSON.parse(tokenText).access_token as string;
+    const [status, state] = curl(info.netns.lan, `${base()}/api/states/input_text.greeting`, ["-H", `Authorization: Bearer ${token}`]);
+    expect(status).toBe(200);
+    expect(JSON.parse(state).state).toBe(secretValue);
+  });
+
+  test("the http settings landed in Home Assistant's storage, promoted, bound to every address, and the first-start package is gone", async () => {
+    const { shell } = up();
+    const http = JSON.parse(await must(shell, "read .storage/http", `cat ${DIR}/.storage/http`)).data;
+    expect(http.pending).toBeNull();
+    expect(http.stable).toMatchObject({ server_port: 8123, ip_ban_enabled: true, login_attempts_threshold: 5 });
+    expect(http.stable.server_host).toBeUndefined();
+    expect((await shell(`test -e ${DIR}/${HA_PATHS.packagesDir}/${HA_PATHS.firstStartPackage}`)).code).not.toBe(0);
+  });
+
+  test("secrets.yaml is 0600 homeassistant, the config directory 0750, the .gitignore names what holds secrets, and the user's own lines survive", async () => {
+    const { shell } = up();
+    expect((await must(shell, "stat", `stat -c '%a %U %G %n' ${DIR} ${DIR}/secrets.yaml`)).trim().split("\n")).toEqual([`750 ${USER} ${USER} ${DIR}`, `600 ${USER} ${USER} ${DIR}/secrets.yaml`]);
+    expect((await must(shell, "gitignore", `cat ${DIR}/.gitignore`)).split("\n")).toEqual(expect.arrayContaining(["secrets.yaml", "ip_bans.yaml", ".storage", ".cloud"]));
+    const configuration = await must(shell, "configuration.yaml", `cat ${DIR}/configuration.yaml`);
+    expect(configuration.startsWith(MANAGED_BEGIN)).toBe(true);
+    expect(configuration.endsWith(USER_LINES)).toBe(true);
+  });
+
+  test("the process runs as the homeassistant user (rootless Podman), not root, and comes back after it is killed", async () => {
+    const { shell, info } = up();
+    const uid = (await must(shell, "id", `id -u ${USER}`)).trim();
+    const find = "pgrep -f -- '-m homeassistant --config /config'";
+    const before = (await must(shell, "pgrep", find)).trim();
+    expect((await must(shell, "ps", `ps -o uid= -p ${before}`)).trim()).toBe(uid);
+    expect(uid).not.toBe("0");
+    await must(shell, "kill", `kill -9 ${before}`);
+    let status = 0;
+    for (let i = 0; i < 90 && status !== 401; i++) {
+      await new Promise((r) => setTimeout(r, 2000));
+      status = curl(info.netns.lan, `${base()}/api/`)[0];
+    }
+    expect(status).toBe(401);
+    expect((await must(shell, "pgrep", find)).trim()).not.toBe(before);
+  }, 300_000);
+
+  test("no secret appears in ps, the journal, the engine's output, the exported state, or a world-readable file on the host", async () => {
+    const { shell, apply, password, secretValue } = up();
+    const scan = [
+      "ps -eo args",
+      "journalctl --no-pager -o cat",
+      "find / -xdev \\( -path /proc -o -path /sys \\) -prune -o -type f -perm -o=r -size -4M -print0 2>/dev/null | xargs -0 cat 2>/dev/null",
+    ];
+    for (const s of [password, secretValue]) {
+      for (const cmd of scan) {
+        // The secret travels on stdin into a 0600 file, so this probe puts it on no command line itself.
+        const r = await shell(`pattern=$(mktemp) && cat > "$pattern" && { ${cmd}; } | grep -cF -f "$pattern" || true; rm -f "$pattern"`, { stdin: s, timeoutMs: 300_000 });
+        expect({ cmd, count: r.stdout.trim() }).toEqual({ cmd, count: "0" });
+      }
+      expect(apply.stdout + apply.stderr).not.toContain(s);
+      const exported = labPulumi(name, ["stack", "export"]);
+      expect(exported.code).toBe(0);
+      expect(exported.stdout).not.toContain(s);
+    }
+  }, 900_000);
+
+  test("repeated wrong passwords from one LAN client get that client banned by Home Assistant itself", async () => {
+    const { info, shell } = up();
+    const source = freshSource(info.netns.lan);
+    for (let i = 0; i < 5; i++) expect(loginFlow(info.netns.lan, base(), LAB_HA_OWNER.username, `wrong-${i}`).type).toBe("form");
+    expect(curl(info.netns.lan, `${base()}/api/`)[0]).toBe(403);
+    expect(await must(shell, "ip_bans.yaml", `cat ${DIR}/ip_bans.yaml`)).toContain(source);
+  });
+});

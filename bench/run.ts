@@ -4,14 +4,15 @@ import { checkFigures, runCheckBench } from "./checkBench";
 import { engineFigures, runEngineBench } from "./engineBench";
 import { Figure, figureTable } from "./figureTable";
 import { firewallFigures, runFirewallBench } from "./firewallBench";
+import { haFigures, runHaBench } from "./haBench";
 import { haImageFigures, runHaImageBench } from "./haImageBench";
 import { labFigures, runLabBench } from "./labBench";
 import { LAB_OS_IDS } from "../src/lab/image/labOs";
 import { previewFigures, runPreviewBench } from "./previewBench";
 import { runVpnBench, vpnFigures } from "./vpnBench";
 
-const BENCHES = ["check", "engine", "lab", "apply", "firewall", "vpn", "ha-image"] as const;
-const USAGE = `usage: npm run bench [-- check|engine|lab|apply|firewall|vpn|ha-image ...] [--skip-cold] [--skip-preview]
+const BENCHES = ["check", "engine", "lab", "apply", "firewall", "vpn", "ha-image", "ha"] as const;
+const USAGE = `usage: npm run bench [-- check|engine|lab|apply|firewall|vpn|ha-image|ha ...] [--skip-cold] [--skip-preview]
   check   npm run check beside the real pulumi preview --policy-pack policies (1 host and 50 hosts)
   engine  bash engine/build.sh, cached and cold (cold compiles the whole Pulumi CLI: ~5 min of every core)
   lab     lab image build (cold) and host boot
@@ -19,7 +20,8 @@ const USAGE = `usage: npm run bench [-- check|engine|lab|apply|firewall|vpn|ha-i
   firewall  per lab OS: a changed ruleset's up, its step and confirming login; a lockout rolled back until the admin is in again
   vpn     a lab host with a VPN: a phone's wg-quick up and handshake, 50 MiB over SSH through the tunnel and direct
   ha-image  Home Assistant image: wheelhouse fetch and build (cold), build (cached), rootless load and start in a guest
-  no name: all seven; lab, apply, firewall, vpn and ha-image need root
+  ha        blank Debian 13 guest to onboarded Home Assistant (the stack's own install), its start time, its unit's exposure
+  no name: all eight; lab, apply, firewall, vpn, ha-image and ha need root
   --skip-cold     skip the cold lab image build, the cold engine build and the cold Home Assistant image
   --skip-preview  check alone (no Pulumi CLI needed)`;
 
@@ -46,6 +48,7 @@ async function main(argv: string[], figures: Figure[]): Promise<void> {
   if (wanted("apply")) for (const os of LAB_OS_IDS) figures.push(...applyFigures(await runApplyBench({ os })));
   if (wanted("firewall")) for (const os of LAB_OS_IDS) figures.push(...firewallFigures(await runFirewallBench({ os })));
   if (wanted("vpn")) figures.push(...vpnFigures(await runVpnBench({ rounds: 3, megabytes: 50 })));
+  if (wanted("ha")) figures.push(...haFigures(await runHaBench()));
 }
 
 function printTable(figures: Figure[]): void {

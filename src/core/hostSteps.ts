@@ -45,6 +45,12 @@ export interface HostSteps<Host> {
   /** Steps run only over the admin login, once a new admin login has been proven. */
   adminOnly?(ctx: PhaseContext<Host>, after: pulumi.Resource[]): void;
   /**
+   * Steps run over the admin login after the final login proof has confirmed every lockout-guarded change: long
+   * steps that cannot cut the admin off (an image pull, a service's first start) go here, so no rollback timer
+   * races them.
+   */
+  afterLoginProven?(ctx: PhaseContext<Host>, after: pulumi.Resource[]): void;
+  /**
    * The rollback this concern arms when it changes what could cut the admin off: the phase's next NEW login
    * checks it did not fire, disarms it and confirms the change; the final login proof re-runs whenever
    * `sha256` changes.

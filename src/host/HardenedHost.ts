@@ -49,7 +49,8 @@ function derivedPublicKey(privateKey: string, plainCopy?: string): pulumi.Output
  * One hardened Home Assistant host, composed of the concerns in src/concerns/registry.ts. Phase 1 runs every
  * concern's steps over the bootstrap login (pinned to bootstrap.hostKey) and is never re-run by later config
  * changes; phase 2 proves a NEW admin login (which disarms the sshd rollback), runs them again over the admin
- * login, then the admin-only steps, proves the login again, and only then closes the bootstrap way in.
+ * login, then the admin-only steps, proves the login again, and only then closes the bootstrap way in and runs
+ * the steps that wait for that proof.
  */
 export class HardenedHost extends pulumi.ComponentResource {
   readonly adminConnection: pulumi.Output<AdminConnectionInfo>;
@@ -148,6 +149,7 @@ export class HardenedHost extends pulumi.ComponentResource {
     // Re-run whenever what could cut the admin off changes (its digests are arguments): confirms with a new login.
     const finalLogin = verifyLogin(adminCtx, "verify-admin-login", guards, true, [adminGate, ...adminOnly]);
     closeBootstrap(adminCtx, derivedPublicKey(host.bootstrap.privateKey), [finalLogin]);
+    for (const c of concerns) c.afterLoginProven?.(adminCtx, [finalLogin]);
 
     this.adminConnection = configHostKey.apply((hostKey) => ({ host: host.address, port: host.sshPort, user: host.admin.user, hostKey }));
     this.hostKeyFingerprint = configHostKey.apply((k) => fingerprintOf(k));

@@ -53,7 +53,12 @@ const LOOPBACK = (h: string) => h === "127.0.0.1" || h === "::1" || h === "local
 
 /** The first-start package must bind Home Assistant to the host itself only, so nobody can claim it first. */
 export function firstStartFindings(subject: string, text: string): string[] {
-  const hosts = (parseHaYaml(text) as any)?.http?.server_host;
+  const http = (parseHaYaml(text) as any)?.http ?? {};
+  // Home Assistant refuses the one without the other, and then starts in recovery mode on every address.
+  if (("use_x_forwarded_for" in http) !== ("trusted_proxies" in http)) {
+    return [`${subject} must set use_x_forwarded_for and trusted_proxies together or neither: Home Assistant refuses one alone and starts in recovery mode on every address.`];
+  }
+  const hosts = http.server_host;
   const list: string[] = hosts === undefined ? [] : (Array.isArray(hosts) ? hosts : [hosts]).map(String);
   if (list.length === 0) return [`${subject} must bind Home Assistant to the host itself (http.server_host 127.0.0.1) until the owner exists; it binds every address.`];
   const open = list.filter((h) => !LOOPBACK(h));

@@ -16,6 +16,8 @@ export const HA_PATHS = {
   packagesDir: "ha-hardened-host",
   /** Inside packagesDir: present only until the owner exists (binds Home Assistant to the host itself). */
   firstStartPackage: "first_start.yaml",
+  /** The runtime nftables table that drops the port from outside until the owner exists (never persisted). */
+  claimGateTable: "ha_hardened_host_claim",
   /** Inside the config dir: Home Assistant's onboarding record ("user" in done once the owner exists). */
   onboardingStore: ".storage/onboarding",
 } as const;

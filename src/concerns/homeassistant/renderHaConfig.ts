@@ -30,13 +30,14 @@ export function renderManagedBlock(ha: Pick<HomeAssistantConfig, "trustedNetwork
 
 /** The http settings Home Assistant runs with, in its own storage's keys. */
 export function httpSettings(ha: Pick<HomeAssistantConfig, "port" | "http">): Record<string, unknown> {
+  // use_x_forwarded_for and trusted_proxies come together or not at all: Home Assistant refuses one without the
+  // other, and a refused http config starts it in recovery mode, on every address.
   const proxied = ha.http.trustedProxies.length > 0;
   return {
     server_port: ha.port,
     ip_ban_enabled: ha.http.ipBanEnabled,
     login_attempts_threshold: ha.http.loginAttemptsThreshold,
-    use_x_forwarded_for: proxied,
-    ...(proxied ? { trusted_proxies: [...ha.http.trustedProxies] } : {}),
+    ...(proxied ? { use_x_forwarded_for: true, trusted_proxies: [...ha.http.trustedProxies] } : {}),
   };
 }
 

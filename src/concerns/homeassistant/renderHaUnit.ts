@@ -24,6 +24,7 @@ export function containerSettings(ha: Pick<HomeAssistantConfig, "image" | "devic
     { key: "Network", value: "host", reason: "discovery sees the LAN; the host firewall does the filtering" },
     { key: "Volume", value: `${HA_PATHS.configDir}:/config`, reason: "the configuration, owned by homeassistant on the host" },
     { key: "NoNewPrivileges", value: "true", reason: "no setuid program inside gains anything" },
+    { key: "PodmanArgs", value: "--umask=0027", reason: "what Home Assistant writes stays out of reach of other users" },
     { key: "LogDriver", value: "journald", reason: "Home Assistant's log in the journal, with the unit's name" },
     ...ha.devices.map((d) => ({ key: "AddDevice", value: d, reason: "a radio stick, readable through the user's dialout group" })),
     ...(ha.devices.length > 0 ? [{ key: "GroupAdd", value: "keep-groups", reason: "the container keeps the user's dialout membership for the sticks" }] : []),
@@ -52,6 +53,8 @@ function podmanRunFlag(s: UnitSetting): string[] {
       return ["--volume", s.value];
     case "NoNewPrivileges":
       return ["--security-opt", "no-new-privileges"];
+    case "PodmanArgs":
+      return [s.value];
     case "LogDriver":
       return ["--log-driver", s.value];
     case "AddDevice":

@@ -24,7 +24,7 @@ describe("renderHaConfig", () => {
 
   test("the first-start package binds Home Assistant to the host itself with bans on, so nobody on the LAN can claim it", () => {
     expect(YAML.parse(renderFirstStartPackage(haBaseline()))).toEqual({
-      http: { server_host: ["127.0.0.1"], server_port: 8123, ip_ban_enabled: true, login_attempts_threshold: 5, use_x_forwarded_for: false },
+      http: { server_host: ["127.0.0.1"], server_port: 8123, ip_ban_enabled: true, login_attempts_threshold: 5 },
     });
   });
 

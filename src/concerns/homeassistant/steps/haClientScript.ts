@@ -101,6 +101,7 @@ async def ws_call(s, token, *messages):
         return results
 
 def managed(conf):
+    # use_x_forwarded_for false is the same as absent.
     return {k: conf[k] for k in MANAGED if conf is not None and k in conf and not (k == "use_x_forwarded_for" and conf[k] is False)}
 
 def wanted():

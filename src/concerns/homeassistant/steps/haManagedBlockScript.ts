@@ -12,7 +12,7 @@ trap 'rm -f -- "$tmp"' EXIT
 if [ -f "$path" ]; then
   own=$(awk -v b="$begin" -v e="$end" '$0 == b { skip = 1; next } skip && $0 == e { skip = 0; next } !skip' "$path")
 else
-  own=$starter
+  own=$(printf '%s' "$starter")
 fi
 if printf '%s\\n' "$own" | grep -q '^homeassistant:'; then
   fail "$path has its own top-level homeassistant: key besides the block this project manages" "move the settings under that key into Home Assistant's UI (Settings > System > General) or into a package, delete the key, then run pulumi up again"

@@ -1,7 +1,8 @@
 /**
  * Readies the service user for rootless Podman: its subordinate ID range in /etc/subuid and /etc/subgid, the
  * dialout group when radio sticks are passed in, and linger (its systemd user manager runs from boot, without
- * a login), waited for at most 30 s. Args: user, range start, range count, dialout (yes|no). Prints what changed.
+ * a login), waited for at most 30 s, and the system's network-online.target, which Quadlet's user units wait for.
+ * Args: user, range start, range count, dialout (yes|no). Prints what changed.
  */
 export const HA_ROOTLESS_SCRIPT = `
 user=$1 start=$2 count=$3 dialout=$4
@@ -20,5 +21,9 @@ if [ "$(loginctl show-user -P Linger -- "$user" 2>/dev/null || echo no)" != yes 
 dir=/run/user/$(id -u -- "$user")
 for i in $(seq 1 300); do [ -S "$dir/systemd/private" ] && break; sleep 0.1; done
 [ -S "$dir/systemd/private" ] || fail "linger for $user is on, but its systemd user manager did not start within 30 s" "run systemctl status user@$(id -u -- "$user") on the host to see why"
+# Quadlet's user units wait for the system's network-online.target, which nothing starts on a minimal Debian: a
+# unit that never sees it waits 90 s on every start.
+if [ ! -e /etc/systemd/system/multi-user.target.wants/network-online.target ]; then systemctl add-wants multi-user.target network-online.target 2>/dev/null; changed+=(network-online); fi
+timeout 150 systemctl start network-online.target || fail "network-online.target did not start within 150 s" "run systemctl status network-online.target on the host to see which wait-online service hangs"
 echo "\${changed[*]:-unchanged}"
 `;

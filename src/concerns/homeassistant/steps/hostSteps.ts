@@ -18,13 +18,14 @@ import { HA_ROOTLESS_SCRIPT } from "./haRootlessScript";
 import { HA_UNIT_SCRIPT } from "./haUnitScript";
 
 /**
- * Home Assistant over the admin login, once access is proven: rootless Podman for the homeassistant user, the
+ * Home Assistant over the admin login, once the final login has confirmed the firewall (an image pull must not
+ * race its rollback timer): rootless Podman for the homeassistant user, the
  * pinned image, the config directory (its .gitignore, secrets.yaml, the managed block, and until the owner exists
  * the package that binds Home Assistant to the host itself), the user unit, then the owner claimed through
  * onboarding and the http settings applied through Home Assistant's own API.
  */
 export const hostSteps: HostSteps<HostConfig> = {
-  adminOnly(ctx, after) {
+  afterLoginProven(ctx, after) {
     const ha = ctx.host.homeAssistant;
     if (!ha) return;
     const user = HA_PATHS.user;
@@ -85,7 +86,7 @@ export const hostSteps: HostSteps<HostConfig> = {
       step: "ha-first-start",
       manifest: { kind: "ha-config", host: ctx.name, path: firstStartPath, part: "first-start" },
       script: HA_FIRST_START_SCRIPT,
-      args: [firstStartPath, user, `${dir}/${HA_PATHS.onboardingStore}`],
+      args: [firstStartPath, user, `${dir}/${HA_PATHS.onboardingStore}`, String(ha.port), HA_PATHS.claimGateTable],
       stdin: renderFirstStartPackage(ha),
       dependsOn: [configDir],
     });
@@ -104,7 +105,7 @@ export const hostSteps: HostSteps<HostConfig> = {
       step: "ha-owner",
       manifest: { kind: "ha-owner", host: ctx.name, port: ha.port, owner: ha.owner.username, http },
       script: HA_OWNER_SCRIPT,
-      args: [user, HA_PATHS.unit, firstStartPath],
+      args: [user, HA_PATHS.unit, firstStartPath, HA_PATHS.claimGateTable],
       stdin: pulumi.secret(JSON.stringify({ script: HA_CLIENT_SCRIPT, params: { port: ha.port, owner: ha.owner, http } })),
       secretStdin: true,
       dependsOn: [service],

@@ -25,4 +25,10 @@ describe(POLICY, () => {
       `${SUBJECT} must bind Home Assistant only to the host itself until the owner exists, not 192.168.1.20.`,
     ]);
   });
+
+  it("fails use_x_forwarded_for without trusted_proxies: Home Assistant refuses it and starts in recovery mode on every address", async () => {
+    expect(await messagesOf(pack(), POLICY, haConfigStep("first-start", "http:\n  server_host: [127.0.0.1]\n  use_x_forwarded_for: false\n"))).toEqual([
+      `${SUBJECT} must set use_x_forwarded_for and trusted_proxies together or neither: Home Assistant refuses one alone and starts in recovery mode on every address.`,
+    ]);
+  });
 });

@@ -3,21 +3,29 @@ import * as os from "os";
 import * as path from "path";
 import { OWN_KEY_PLACEHOLDER } from "../../src/concerns/vpn/renderClientConfig";
 import { serverAddresses } from "../../src/concerns/vpn/vpnAddresses";
-import { VPN_SUBNET4, VPN_SUBNET6 } from "../../src/concerns/vpn/config";
+import { vpnSchema } from "../../src/concerns/vpn/config";
 import { VPN_PATHS } from "../../src/concerns/vpn/vpnPaths";
 import { generateWireguardKeyPair } from "../../src/concerns/vpn/wireguardKeys";
+import { opaqueSecret } from "../../src/core/opaqueSecret";
 import { labDown, LabHostInfo, labUp } from "../../src/lab/host/labHost";
 import { awaitHandshake, phoneDown, phoneUp, tcpBanner, WireguardPhone } from "../../src/lab/net/wireguardPhone";
 import { asAdmin, labApply, labPulumi, Login, PROJECT_DIR, run, uniqueLabName } from "./labProbe";
+import { labStackModel, promised, scan, standInListener } from "./labReachability";
 
 /**
  * WireGuard for real: a "phone" (wg-quick with wireguard-go in the lab's WAN namespace) uses exactly the config
- * `npm run vpn -- config` prints; peers come and go through syncconf while its tunnel stays up; and a host rebuilt
- * on a blank guest from the same stack keeps its VPN identity, so the same phone config still connects.
+ * `npm run vpn -- config` prints; nmap through its tunnel finds what the ruleset promises the VPN zone; peers come
+ * and go through syncconf while its tunnel stays up; and a host rebuilt on a blank guest from the same stack keeps
+ * its VPN identity, so the same phone config still connects.
  */
 const STACK = "lab";
 const VPN_CLI = path.join(PROJECT_DIR, "dist", "src", "cli", "vpn.js");
-const HOST_VPN = serverAddresses({ subnet4: VPN_SUBNET4.value, subnet6: VPN_SUBNET6.value });
+/** The VPN entry the tests apply (peers only), as the stack's schema completes it; the lab fills in the endpoint and the keys. */
+const VPN = vpnSchema.parse({ endpoint: "lab.invalid:51820", serverPrivateKey: opaqueSecret("the lab's"), peers: [] });
+const HOST_VPN = serverAddresses(VPN);
+const MODEL = labStackModel(VPN);
+/** What listens on the host during the scans: sshd, wireguard-go, and a stand-in on Home Assistant's port (the lab stack runs no Home Assistant, so the port stays shut). */
+const LISTENING = new Set(["22/tcp", "8123/tcp", `${VPN.port}/udp`]);
 const SSH_BANNER = "SSH-2.0-";
 
 const name = uniqueLabName("vp");
@@ -100,6 +108,25 @@ test("a phone using exactly the printed config shakes hands and reaches the host
   expect(awaitHandshake(phone)).toBeGreaterThan(0);
   expect(tcpBanner(info.netns.wan, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
   expect(tcpBanner(info.netns.wan, HOST_VPN.v6, 22)).toBe(SSH_BANNER);
+}, 600_000);
+
+test("nmap from the phone through its tunnel sees exactly what the ruleset promises the VPN zone, IPv4 and IPv6: SSH open, Home Assistant's port filtered though something listens on it (the lab stack configures no Home Assistant)", () => {
+  const phone = phones[0];
+  expect(phone).toBeDefined();
+  const vpnPromise = promised(MODEL, "vpn", LISTENING);
+  expect(vpnPromise).toMatchObject({ "22/tcp": "open", "8123/tcp": "filtered" });
+  // Inside the tunnel the source is the phone's own VPN address (the host takes only that /32 from its key), so a
+  // fresh outer address would not make it a new source; a SYN scan stays far below SSH's per-source burst and never
+  // reaches sshd, so it earns no penalty either.
+  const stopListening = standInListener(admin(), 8123);
+  try {
+    // The host itself sees the stand-in and wireguard-go listening on its VPN address: "filtered" below is the rules.
+    expect(scan(info.netns.host, HOST_VPN.v4, "-sT")).toEqual(promised(MODEL, "self", LISTENING));
+    expect(scan(phone.ns, HOST_VPN.v4, "-sS")).toEqual(vpnPromise);
+    expect(scan(phone.ns, HOST_VPN.v6, "-sS")).toEqual(vpnPromise);
+  } finally {
+    stopListening();
+  }
 }, 600_000);
 
 test("a peer added by config connects and a removed one cannot, each applied by syncconf while the phone's tunnel stays up", () => {

@@ -7,16 +7,17 @@ import { vpnSchema } from "../../src/concerns/vpn/config";
 import { VPN_PATHS } from "../../src/concerns/vpn/vpnPaths";
 import { generateWireguardKeyPair } from "../../src/concerns/vpn/wireguardKeys";
 import { opaqueSecret } from "../../src/core/opaqueSecret";
-import { labDown, LabHostInfo, labUp } from "../../src/lab/host/labHost";
+import { labDown, LabHostInfo, labRestartAfterReboot, labUp } from "../../src/lab/host/labHost";
 import { awaitHandshake, echoAnswered, phoneDown, phoneUp, tcpBanner, transferBytes, WireguardPhone } from "../../src/lab/net/wireguardPhone";
-import { asAdmin, labApply, labPulumi, Login, PROJECT_DIR, run, uniqueLabName } from "./labProbe";
-import { labStackModel, promised, scan, standInListener } from "./labReachability";
+import { asAdmin, inNs, labApply, labPulumi, Login, PROJECT_DIR, run, uniqueLabName } from "./labProbe";
+import { inputChain, labStackModel, promised, scan, standInListener } from "./labReachability";
 
 /**
  * WireGuard for real: a "phone" (wg-quick with wireguard-go in the lab's WAN namespace) uses exactly the config
  * `npm run vpn -- config` prints; nmap through its tunnel finds what the ruleset promises the VPN zone; peers come
- * and go through syncconf while its tunnel stays up, and a removed one cannot shake hands; and a host rebuilt on a
- * blank guest from the same stack keeps its VPN identity, so the same phone config still connects.
+ * and go through syncconf while its tunnel stays up, and a removed one cannot shake hands; after a reboot wg0 and
+ * the rules are back and the phone reconnects; and a host rebuilt on a blank guest from the same stack keeps its
+ * VPN identity, so the same phone config still connects.
  */
 const STACK = "lab";
 const VPN_CLI = path.join(PROJECT_DIR, "dist", "src", "cli", "vpn.js");
@@ -188,6 +189,45 @@ test("forwardToLan turns forwarding on in the VPN's own sysctl file and its remo
   expect(asAdmin(admin(), `test ! -e ${VPN_PATHS.forwardingSysctl} && echo absent`).trim()).toBe("absent");
   expect(asAdmin(admin(), "pgrep -x wireguard-go").trim()).toBe(pidBefore);
   expect(tcpBanner(phone.ns, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
+}, 600_000);
+
+test("after the guest reboots, wg0 and the rules are back and the phone, its tunnel up all along, shakes hands with the host anew", async () => {
+  const phone = phones[0];
+  expect(phone).toBeDefined();
+  const phoneKey = inNs(phone.ns, "wg", ["show", phone.iface, "public-key"], { timeoutMs: 10_000 }).stdout.trim();
+  const wgShow = () => asAdmin(admin(), `sudo -n wg show ${VPN_PATHS.interface} listen-port; sudo -n wg show ${VPN_PATHS.interface} peers`);
+  const wgBefore = wgShow();
+  expect(wgBefore.trim().split("\n")).toEqual([String(VPN.port), phoneKey]);
+  const rulesBefore = inputChain(admin());
+  expect(rulesBefore).toContain(`iifname "${VPN_PATHS.interface}"`);
+
+  const rebootAt = Math.floor(Date.now() / 1000);
+  try {
+    asAdmin(admin(), "sudo -n systemctl reboot");
+  } catch {
+    // the connection may close before ssh reads the exit status
+  }
+  await labRestartAfterReboot(name);
+  // sshd may answer before wg-quick@wg0 (after network-online) has run: wait, bounded, for the boot to finish.
+  asAdmin(admin(), "timeout 120 systemctl is-system-running --wait || true", "", 150_000);
+  expect(asAdmin(admin(), `systemctl is-enabled ${VPN_PATHS.unit}; systemctl is-active ${VPN_PATHS.unit}`).trim().split("\n")).toEqual(["enabled", "active"]);
+  expect(wgShow()).toBe(wgBefore);
+  expect(inputChain(admin())).toBe(rulesBefore);
+
+  // The phone kept its old session, which the rebooted host no longer knows: its packets go unanswered until it
+  // shakes hands anew, which WireGuard does at once for a session older than two minutes, else after 15 s of
+  // unanswered data. At most 100 echoes (nping waits a second for each) or 150 s.
+  const deadline = Date.now() + 150_000;
+  let answered = false;
+  for (let i = 0; i < 100 && !answered && Date.now() < deadline; i++) answered = echoAnswered(phone.ns, HOST_VPN.v4);
+  expect(answered).toBe(true);
+  expect(awaitHandshake(phone, rebootAt)).toBeGreaterThan(rebootAt);
+  // The host's side: the rebooted wg0 shook hands with the same phone's key.
+  const [peer, at] = asAdmin(admin(), `sudo -n wg show ${VPN_PATHS.interface} latest-handshakes`).trim().split(/\s+/);
+  expect(peer).toBe(phoneKey);
+  expect(Number(at)).toBeGreaterThan(rebootAt);
+  expect(tcpBanner(phone.ns, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
+  expect(tcpBanner(phone.ns, HOST_VPN.v6, 22)).toBe(SSH_BANNER);
 }, 600_000);
 
 test("a host rebuilt on a blank guest from the same stack keeps its VPN identity: the same phone config connects", async () => {

@@ -1,15 +1,13 @@
 import * as fs from "fs";
 import * as path from "path";
-import { firewallContribution as ownOpenings } from "../../src/concerns/firewall/firewall";
 import { evaluateFirewall } from "../../src/concerns/firewall/evaluateFirewall";
-import { firewallModel } from "../../src/concerns/firewall/firewallModel";
 import { FIREWALL_PATHS } from "../../src/concerns/firewall/firewallPaths";
 import { FIREWALL_ROLLBACK } from "../../src/concerns/firewall/firewallRollback";
-import { firewallContribution as sshOpenings } from "../../src/concerns/ssh/firewall";
 import { HOST_PATHS } from "../../src/core/hostPaths";
 import { labDown, LabHostInfo, labNetworkOf, labRestartAfterReboot, labUp } from "../../src/lab/host/labHost";
 import { LAB_OS_IDS } from "../../src/lab/image/labOs";
-import { applyCounts, asAdmin, freshSource, inNs, labApply, Login, uniqueLabName } from "./labProbe";
+import { applyCounts, asAdmin, freshSource, labApply, Login, uniqueLabName } from "./labProbe";
+import { inputChain as loadedInputChain, labStackModel, promised, scan, standInListener } from "./labReachability";
 
 /**
  * The firewall on a real lab host: the lab stack applied with `npm run lab -- apply` (the real `pulumi up` with
@@ -18,43 +16,9 @@ import { applyCounts, asAdmin, freshSource, inNs, labApply, Login, uniqueLabName
  * The lab has IPv4 addresses only: the IPv6 rules are judged as text by the pack (firewall-ipv6-not-wider).
  */
 const STACK = "lab";
-const PORTS = { tcp: [22, 8123, 1883, 445, 21063], udp: [5353, 51820] } as const;
 /** What listens on the host during the scans: sshd, and a stand-in on Home Assistant's port (the lab stack runs no Home Assistant, so the port stays shut). */
 const LISTENING = new Set(["22/tcp", "8123/tcp"]);
-
-/** The lab stack's openings (stacks/Pulumi.lab.yaml: SSH 22, no Home Assistant, no optional service). */
-const model = (() => {
-  const host = { lanCidrs: ["198.18.10.0/24"], sshPort: 22, firewall: { adminCidrs: [], acknowledgePublicLan: false, services: { mqtt: false, mqttTls: false, samba: false, mdns: false, homekit: false }, lanServices: [] } };
-  return firewallModel(host, [{ openings: sshOpenings.openings!(host) }, { openings: ownOpenings.openings!(host) }]);
-})();
-
-/** What nmap must see from `where`, port by port, if the host keeps the ruleset's promise. */
-function promised(where: "wan" | "lan" | "self"): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const protocol of ["tcp", "udp"] as const) {
-    for (const port of PORTS[protocol]) {
-      const from = model.openings.find((o) => o.protocol === protocol && o.port === port)?.from ?? [];
-      const reachable = where === "self" || from.includes("any") || (where === "lan" && from.includes("lan"));
-      const key = `${port}/${protocol}`;
-      out[key] = !reachable ? (protocol === "tcp" ? "filtered" : "open|filtered") : LISTENING.has(key) ? "open" : "closed";
-    }
-  }
-  return out;
-}
-
-/** nmap's verdict per port (`-oG`), TCP and UDP, IPv4. */
-function scan(ns: string, address: string, tcpScan: "-sS" | "-sT"): Record<string, string> {
-  const ports = `T:${PORTS.tcp.join(",")},U:${PORTS.udp.join(",")}`;
-  const r = inNs(ns, "nmap", ["-Pn", "-n", tcpScan, "-sU", "-p", ports, "--max-retries", "2", "--host-timeout", "150s", "-oG", "-", address], { timeoutMs: 200_000 });
-  if (r.code !== 0) throw new Error(`nmap from ${ns} exited ${r.code}: ${r.stderr}`);
-  const line = /Ports: (.*)$/m.exec(r.stdout)?.[1] ?? "";
-  const out: Record<string, string> = {};
-  for (const entry of line.split(/,\s*/)) {
-    const [port, state, protocol] = entry.split("/");
-    if (port && state && protocol) out[`${port.trim()}/${protocol}`] = state;
-  }
-  return out;
-}
+const model = labStackModel();
 
 describe.each(LAB_OS_IDS)("%s", (labOs) => {
   let name: string;
@@ -62,8 +26,7 @@ describe.each(LAB_OS_IDS)("%s", (labOs) => {
   let admin: Login;
   let controller: string;
 
-  const listenOn8123 = () => asAdmin(admin, "sudo -n systemd-run --quiet --collect --unit=fw-probe-8123 systemd-socket-activate -l 8123 -a /bin/true");
-  const inputChain = () => asAdmin(admin, "sudo -n nft -s list chain inet ha_hardened_host input");
+  const inputChain = () => loadedInputChain(admin);
 
   beforeAll(async () => {
     name = uniqueLabName("fw");
@@ -87,15 +50,15 @@ describe.each(LAB_OS_IDS)("%s", (labOs) => {
   }, 120_000);
 
   test("nmap from the WAN, the LAN and the host itself sees exactly what the ruleset promises (IPv4, TCP and UDP; the lab has no IPv6 addresses)", () => {
-    listenOn8123();
+    const stopListening = standInListener(admin, 8123);
     try {
       freshSource(info.netns.wan);
-      expect(scan(info.netns.wan, info.address, "-sS")).toEqual(promised("wan"));
+      expect(scan(info.netns.wan, info.address, "-sS")).toEqual(promised(model, "wan", LISTENING));
       freshSource(info.netns.lan);
-      expect(scan(info.netns.lan, info.address, "-sS")).toEqual(promised("lan"));
-      expect(scan(info.netns.host, info.address, "-sT")).toEqual(promised("self"));
+      expect(scan(info.netns.lan, info.address, "-sS")).toEqual(promised(model, "lan", LISTENING));
+      expect(scan(info.netns.host, info.address, "-sT")).toEqual(promised(model, "self", LISTENING));
     } finally {
-      asAdmin(admin, "sudo -n systemctl stop fw-probe-8123.service");
+      stopListening();
     }
   }, 600_000);
 

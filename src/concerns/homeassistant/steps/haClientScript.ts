@@ -96,6 +96,11 @@ async def ws_call(s, token, *messages):
                 if msg.get("id") == i and msg.get("type") == "result":
                     break
             if not msg.get("success"):
+                code = (msg.get("error") or {}).get("code")
+                if code == "not_running":
+                    raise NotYet("Home Assistant is still starting")
+                if code == "unknown_command":
+                    raise Refused("this Home Assistant has no %s; the http settings API came with 2026.8, so use that release or newer" % m["type"])
                 raise Refused("%s failed: %s" % (m["type"], msg.get("error")))
             results.append(msg.get("result"))
         return results

@@ -5,21 +5,27 @@ import { HA_CLIENT_BOOTSTRAP } from "./haClientScript";
 /**
  * Claims Home Assistant for its owner and applies its http settings, with the client inside the container
  * (stdin: `{script, params}`, kept in a variable, never on a command line): claim, then remove the first-start
- * package and the claim gate, then configure; after a restart, promote, asked again every 2 s at most 150 times.
+ * package and the claim gate, then configure (once Home Assistant runs); after its restart, promote; each asked
+ * again every 2 s at most 150 times.
  * Args: user, container, first-start package path, claim gate table.
  */
 export const HA_OWNER_SCRIPT = `${HA_AS_USER}
 user=$1 container=$2 first_start=$3 gate=$4
 payload=$(cat)
 client() { printf '%s' "$payload" | as_user podman exec -i "$container" python3 -c ${shellQuote(HA_CLIENT_BOOTSTRAP)} "$1"; }
-explain() { case $1 in 2) echo "Home Assistant refused the owner or the settings (the reason is above)";; *) echo "the client inside the container failed with exit code $1";; esac; }
+explain() { case $1 in 2) echo "Home Assistant refused the owner or the settings (the reason is above)";; 75) echo "Home Assistant did not finish starting within 300 s";; *) echo "the client inside the container failed with exit code $1";; esac; }
 for i in $(seq 1 60); do as_user podman container exists "$container" && break; sleep 1; done
 rc=0; client claim || rc=$?
 [ "$rc" -eq 0 ] || fail "claiming Home Assistant: $(explain "$rc")" "if the owner already exists with another password, set homeAssistant.owner.password to it; then run pulumi up again"
 rm -f -- "$first_start"
 nft delete table inet "$gate" 2>/dev/null || true
-rc=0; state=$(client configure) || rc=$?
-[ "$rc" -eq 0 ] || fail "reading Home Assistant's http settings: $(explain "$rc")" "see Home Assistant's log (journalctl _UID=$(id -u -- "$user")), then run pulumi up again"
+# Asked again while Home Assistant is still starting (it takes settings only once running): every 2 s, at most 150 times.
+for i in $(seq 1 150); do
+  rc=0; state=$(client configure) || rc=$?
+  [ "$rc" -eq 75 ] || break
+  sleep 2
+done
+[ "$rc" -eq 0 ] || fail "setting Home Assistant's http settings: $(explain "$rc")" "see Home Assistant's log (journalctl _UID=$(id -u -- "$user")), then run pulumi up again"
 echo "$state"
 case $state in *'"restarting"'*|*'"staged"'*) ;; *) exit 0;; esac
 for i in $(seq 1 150); do

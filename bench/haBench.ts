@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { HA_PATHS } from "../src/concerns/homeassistant/haPaths";
-import { UNIT_EXPOSURE_REASONS } from "../src/concerns/homeassistant/unitExposure";
+import { exposureReason } from "../src/concerns/homeassistant/unitExposure";
 import { shellQuote } from "../src/core/remoteScript";
 import { buildHaImage } from "../src/lab/haImage/buildHaImage";
 import { guestShell } from "../src/lab/haImage/guestShell";
@@ -73,7 +73,7 @@ export async function runHaBench(opts: { log?: (l: string) => void } = {}): Prom
     const openSettings = lines
       .filter((l) => /^✗ /.test(l))
       .map((l) => l.slice(2).trim().split(/\s+/)[0])
-      .map((name) => ({ name, reason: UNIT_EXPOSURE_REASONS[name] ?? "no reason recorded yet" }));
+      .map((name) => ({ name, reason: exposureReason(name) ?? "no reason recorded yet" }));
     log(`ha: start to first LAN answer ${seconds(startMs, 1)}; ${exposure}`);
     return { hardenMs, prepareMs, haApplyMs, startMs, exposure, openSettings };
   } finally {
@@ -89,6 +89,11 @@ export function haFigures(r: HaBenchResult): Figure[] {
     { label: "hardened to onboarded Home Assistant", value: seconds(r.haApplyMs, 1), how: "lab apply with homeAssistant: unit, first start on 127.0.0.1, owner, http settings promoted, one run" },
     { label: "ha start to first LAN answer", value: seconds(r.startMs, 1), how: "systemctl --user restart to the first 401 from /api/ on the LAN, one run" },
     { label: "ha unit exposure", value: r.exposure.replace(/^Overall exposure level for \S+: /, ""), how: "systemd-analyze security --user homeassistant.service" },
-    ...r.openSettings.map((s) => ({ label: `  open: ${s.name}`, value: "", how: s.reason })),
+    // One line per reason, naming the settings it covers.
+    ...[...new Set(r.openSettings.map((s) => s.reason))].map((reason) => ({
+      label: `  open (${r.openSettings.filter((s) => s.reason === reason).length})`,
+      value: "",
+      how: `${reason}: ${r.openSettings.filter((s) => s.reason === reason).map((s) => s.name.replace(/=.*$/, "")).filter((n, i, a) => a.indexOf(n) === i).join(", ")}`,
+    })),
   ];
 }

@@ -1,9 +1,8 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { checklistMetadata } from "../../../core/policy/checklistMetadata";
 import { readStep } from "../../../core/policy/readStep";
+import { secretDeliveryFindings } from "../../../core/policy/secretDeliveryFindings";
 import { HA_GITIGNORE, HA_PATHS } from "../haPaths";
-
-const SECRET_PARTS = ["stdin", "stdout", "stderr"];
 
 /** No configSchema: secrets.yaml is not encrypted; its mode, its owner and how it travels are all that protect it. */
 export const haSecretsFilePrivate: ResourceValidationPolicy = {
@@ -22,10 +21,7 @@ export const haSecretsFilePrivate: ResourceValidationPolicy = {
     if (m.path.endsWith("/secrets.yaml")) {
       if (m.mode !== "0600") reportViolation(`${subject} must have mode 0600, not ${m.mode}.`);
       if (m.owner !== HA_PATHS.user || m.group !== HA_PATHS.user) reportViolation(`${subject} must be owned by ${HA_PATHS.user}:${HA_PATHS.user}, not ${m.owner}:${m.group}.`);
-      const secretOutputs = args.opts.additionalSecretOutputs ?? [];
-      const missing = SECRET_PARTS.filter((p) => !secretOutputs.includes(p));
-      if (missing.length) reportViolation(`${subject} must be delivered by a step whose ${missing.join(", ")} stay secret in state; ${args.name} leaves them in plain text.`);
-      if (args.props.logging !== "none") reportViolation(`${subject} must be delivered by a step that streams no log (logging: none); ${args.name} streams ${String(args.props.logging ?? "stdout and stderr")}.`);
+      for (const f of secretDeliveryFindings(subject, { name: args.name, props: args.props, additionalSecretOutputs: args.opts.additionalSecretOutputs })) reportViolation(f);
     } else if (m.path.endsWith("/.gitignore")) {
       const lines = step!.readStdin().split("\n").map((l) => l.trim());
       const missing = HA_GITIGNORE.filter((n) => !lines.includes(n));

@@ -1,11 +1,11 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { checklistMetadata } from "../../../core/policy/checklistMetadata";
 import { readStep } from "../../../core/policy/readStep";
+import { secretDeliveryFindings } from "../../../core/policy/secretDeliveryFindings";
 import { wireguardConfigPayload } from "./wireguardConfigPayload";
 
 /** A WireGuard key, as it would appear if one reached the command line. */
 const KEY_ON_COMMAND_LINE = /(PrivateKey|PresharedKey)\s*=|[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=/;
-const SECRET_PARTS = ["stdin", "stdout", "stderr"];
 
 /**
  * No configSchema: a WireGuard private key in the state file or a log is the host's VPN identity given away.
@@ -25,10 +25,7 @@ export const vpnKeysSecret: ResourceValidationPolicy = {
     const step = readStep(args.type, args.props);
     const payload = step && wireguardConfigPayload(step);
     if (!payload) return args.notApplicable("The resource puts no WireGuard config on a host.");
-    const secretOutputs = args.opts.additionalSecretOutputs ?? [];
-    const missing = SECRET_PARTS.filter((p) => !secretOutputs.includes(p));
-    if (missing.length) reportViolation(`${payload.subject} must be delivered by a step whose ${missing.join(", ")} stay secret in state; ${args.name} leaves them in plain text.`);
-    if (args.props.logging !== "none") reportViolation(`${payload.subject} must be delivered by a step that streams no log (logging: none); ${args.name} streams ${String(args.props.logging ?? "stdout and stderr")}.`);
+    for (const f of secretDeliveryFindings(payload.subject, { name: args.name, props: args.props, additionalSecretOutputs: args.opts.additionalSecretOutputs })) reportViolation(f);
     if (KEY_ON_COMMAND_LINE.test(step.create)) reportViolation(`${payload.subject} must travel on stdin; ${args.name} has a WireGuard key on its command line.`);
   },
 };

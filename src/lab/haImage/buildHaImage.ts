@@ -1,10 +1,8 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { withDirLock } from "../host/dirLock";
 import { DEFAULT_CACHE_DIR } from "../host/labPaths";
-import { pruneImageCache } from "../image/pruneImageCache";
-import { removeTreeSafely } from "../host/removeTreeSafely";
+import { cachedBuild } from "../image/cachedBuild";
 import { runCommand } from "../host/runCommand";
 import { fetchWheelhouse, Wheelhouse } from "./fetchWheelhouse";
 import { HA_IMAGE_PINS } from "./haImagePins";
@@ -69,17 +67,14 @@ export async function buildHaImage(opts: { cacheDir?: string; log?: (line: strin
     const r = JSON.parse(fs.readFileSync(file, "utf8")) as { manifestDigest: string; configDigest: string; bytes: number };
     return { key, archive: path.join(dir, "home-assistant.oci.tar"), name, ...r, built, buildMs, wheelhouse };
   };
-  const cached = ready(false, 0);
-  if (cached) return cached;
-  fs.mkdirSync(root, { recursive: true, mode: 0o700 });
-  return withDirLock(path.join(root, `${key}.lock`), 30 * 60_000, async () => {
-    const again = ready(false, 0);
-    if (again) return again;
-    const started = Date.now();
-    const tmp = path.join(root, `${key}.tmp-${process.pid}`);
-    removeTreeSafely(tmp);
-    fs.mkdirSync(tmp, { recursive: true });
-    try {
+  return cachedBuild({
+    root,
+    key,
+    lockMs: 30 * 60_000,
+    ready,
+    keepKeys: [key],
+    onPruned: (removed) => log(`ha-image: removed older images ${removed.join(", ")}`),
+    build: async (tmp, started) => {
       log(`ha-image: building ${name} (${key}) with mmdebstrap from Debian ${HA_IMAGE_PINS.suite} (cold, a few minutes)`);
       const layer = path.join(tmp, "layer.tar");
       await mmdebstrapLayer(wheelhouse, layer);
@@ -87,15 +82,8 @@ export async function buildHaImage(opts: { cacheDir?: string; log?: (line: strin
       fs.rmSync(layer);
       const record = { name, manifestDigest: oci.manifestDigest, configDigest: oci.configDigest, bytes: oci.bytes, builtAt: new Date().toISOString(), buildMs: Date.now() - started };
       fs.writeFileSync(path.join(tmp, "ready.json"), JSON.stringify(record) + "\n");
-      fs.renameSync(tmp, dir);
-      const pruned = pruneImageCache(root, [key]);
-      if (pruned.length) log(`ha-image: removed older images ${pruned.join(", ")}`);
       log(`ha-image: ${name} is ${oci.manifestDigest} (${Math.round(oci.bytes / 2 ** 20)} MiB)`);
-    } catch (err) {
-      removeTreeSafely(tmp);
-      throw err;
-    }
-    return ready(true, Date.now() - started)!;
+    },
   });
 }
 

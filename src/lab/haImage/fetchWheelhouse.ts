@@ -1,9 +1,8 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { withDirLock } from "../host/dirLock";
 import { DEFAULT_CACHE_DIR } from "../host/labPaths";
-import { pruneImageCache } from "../image/pruneImageCache";
+import { cachedBuild } from "../image/cachedBuild";
 import { removeTreeSafely } from "../host/removeTreeSafely";
 import { runCommand } from "../host/runCommand";
 import { HA_IMAGE_PINS } from "./haImagePins";
@@ -67,55 +66,50 @@ export async function fetchWheelhouse(opts: { cacheDir?: string; log?: (line: st
     const bytes = wheels.reduce((n, w) => n + fs.statSync(path.join(dir, "wheels", w)).size, 0);
     return { key, dir: path.join(dir, "wheels"), requirements: path.join(dir, "wheels", "requirements.txt"), wheels, bytes, built, fetchMs };
   };
-  const cached = ready(false, 0);
-  if (cached) return cached;
-  fs.mkdirSync(root, { recursive: true, mode: 0o700 });
-  return withDirLock(path.join(root, `${key}.lock`), 30 * 60_000, async () => {
-    const again = ready(false, 0);
-    if (again) return again;
-    const started = Date.now();
-    const tmp = path.join(root, `${key}.tmp-${process.pid}`);
-    removeTreeSafely(tmp);
-    const wheels = path.join(tmp, "wheels");
-    fs.mkdirSync(wheels, { recursive: true });
-    try {
-      log(`ha-image: fetching the wheelhouse ${key} for Home Assistant ${HA_IMAGE_PINS.homeassistant} from PyPI (cold, a few minutes)`);
-      const venv = path.join(tmp, "venv");
-      await runCommand("python3", ["-m", "venv", venv], { timeoutMs: 120_000 });
-      const pip = path.join(venv, "bin", "pip");
-      // --isolated: no pip.conf or PIP_* variable of the controller changes what is fetched.
-      await runCommand(pip, ["--isolated", "install", "-q", `pip==${PIP_VERSION}`], { timeoutMs: 300_000 });
-      const constraints = await haConstraints(path.join(venv, "bin", "python"), pip, wheels, tmp);
-      for (const p of HA_IMAGE_PINS.builtFromSource) {
-        await runCommand(pip, ["--isolated", "wheel", "-q", "--no-deps", "--no-binary", ":all:", "-w", wheels, p.name], { timeoutMs: 600_000 });
+  return cachedBuild({
+    root,
+    key,
+    lockMs: 30 * 60_000,
+    ready,
+    keepKeys: [key],
+    onPruned: (removed) => log(`ha-image: removed older wheelhouses ${removed.join(", ")}`),
+    build: async (tmp, started) => {
+      const wheels = path.join(tmp, "wheels");
+      fs.mkdirSync(wheels, { recursive: true });
+      try {
+        log(`ha-image: fetching the wheelhouse ${key} for Home Assistant ${HA_IMAGE_PINS.homeassistant} from PyPI (cold, a few minutes)`);
+        const venv = path.join(tmp, "venv");
+        await runCommand("python3", ["-m", "venv", venv], { timeoutMs: 120_000 });
+        const pip = path.join(venv, "bin", "pip");
+        // --isolated: no pip.conf or PIP_* variable of the controller changes what is fetched.
+        await runCommand(pip, ["--isolated", "install", "-q", `pip==${PIP_VERSION}`], { timeoutMs: 300_000 });
+        const constraints = await haConstraints(path.join(venv, "bin", "python"), pip, wheels, tmp);
+        for (const p of HA_IMAGE_PINS.builtFromSource) {
+          await runCommand(pip, ["--isolated", "wheel", "-q", "--no-deps", "--no-binary", ":all:", "-w", wheels, p.name], { timeoutMs: 600_000 });
+        }
+        const reqFile = path.join(wheels, "requirements.txt");
+        fs.writeFileSync(reqFile, wheelhouseRequirements().join("\n") + "\n");
+        await runCommand(
+          pip,
+          [
+            "--isolated", "download", "-q", "--progress-bar", "off",
+            "-d", wheels, "--find-links", wheels,
+            "-r", reqFile, "-c", constraints,
+            "--only-binary=:all:", "--implementation", "cp", "--python-version", HA_IMAGE_PINS.pythonVersion,
+            "--abi", "cp314", "--abi", "abi3", "--abi", "none", ...platformArgs(),
+          ],
+          { timeoutMs: 30 * 60_000 },
+        );
+        const fetched = fs.readdirSync(wheels).filter((f) => f.endsWith(".whl"));
+        fs.writeFileSync(
+          path.join(tmp, "ready.json"),
+          JSON.stringify({ key, fetchedAt: new Date().toISOString(), fetchMs: Date.now() - started, wheels: fetched.length }) + "\n",
+        );
+        removeTreeSafely(venv);
+      } catch (err) {
+        throw new Error(`ha-image: fetching the wheelhouse failed (is PyPI reachable?): ${(err as Error).message}`);
       }
-      const reqFile = path.join(wheels, "requirements.txt");
-      fs.writeFileSync(reqFile, wheelhouseRequirements().join("\n") + "\n");
-      await runCommand(
-        pip,
-        [
-          "--isolated", "download", "-q", "--progress-bar", "off",
-          "-d", wheels, "--find-links", wheels,
-          "-r", reqFile, "-c", constraints,
-          "--only-binary=:all:", "--implementation", "cp", "--python-version", HA_IMAGE_PINS.pythonVersion,
-          "--abi", "cp314", "--abi", "abi3", "--abi", "none", ...platformArgs(),
-        ],
-        { timeoutMs: 30 * 60_000 },
-      );
-      const fetched = fs.readdirSync(wheels).filter((f) => f.endsWith(".whl"));
-      fs.writeFileSync(
-        path.join(tmp, "ready.json"),
-        JSON.stringify({ key, fetchedAt: new Date().toISOString(), fetchMs: Date.now() - started, wheels: fetched.length }) + "\n",
-      );
-      removeTreeSafely(venv);
-      fs.renameSync(tmp, dir);
-      const pruned = pruneImageCache(root, [key]);
-      if (pruned.length) log(`ha-image: removed older wheelhouses ${pruned.join(", ")}`);
-    } catch (err) {
-      removeTreeSafely(tmp);
-      throw new Error(`ha-image: fetching the wheelhouse failed (is PyPI reachable?): ${(err as Error).message}`);
-    }
-    return ready(true, Date.now() - started)!;
+    },
   });
 }
 

@@ -1,8 +1,6 @@
 import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { withDirLock } from "../host/dirLock";
-import { removeTreeSafely } from "../host/removeTreeSafely";
 import { DEFAULT_CACHE_DIR } from "../host/labPaths";
 import { runCommand } from "../host/runCommand";
 import { MIRROR_ADDRESS, MIRROR_PORT, startRepoServer } from "../net/repoServer";
@@ -10,7 +8,7 @@ import { stopProcess } from "../host/processControl";
 import { writeFlatRepoIndex } from "./flatRepoIndex";
 import { guestPackages, imagePackages } from "./guestPackages";
 import { DEFAULT_LAB_OS, LAB_OS_IDS, LAB_OS_TABLE, LabOsId } from "./labOs";
-import { pruneImageCache } from "./pruneImageCache";
+import { cachedBuild } from "./cachedBuild";
 
 /** Bump when the build steps below change, so old caches are not reused. */
 const LAYOUT_VERSION = 1;
@@ -61,21 +59,20 @@ export async function buildImage(opts: { os?: LabOsId; cacheDir?: string; log?: 
   const log = opts.log ?? (() => undefined);
   const key = imageKey(os);
   const dir = path.join(cacheDir, key);
-  const ready = (): LabImage | undefined =>
+  const ready = (built: boolean, buildMs: number): LabImage | undefined =>
     fs.existsSync(path.join(dir, "ready.json"))
-      ? { os, key, dir, rootfs: path.join(dir, "rootfs"), repo: path.join(dir, "repo"), built: false, buildMs: 0 }
+      ? { os, key, dir, rootfs: path.join(dir, "rootfs"), repo: path.join(dir, "repo"), built, buildMs }
       : undefined;
-  const cached = ready();
-  if (cached) return cached;
-  fs.mkdirSync(cacheDir, { recursive: true, mode: 0o700 });
-  return withDirLock(path.join(cacheDir, `${key}.lock`), 15 * 60_000, async () => {
-    const again = ready();
-    if (again) return again;
-    const started = Date.now();
-    const tmp = path.join(cacheDir, `${key}.tmp-${process.pid}`);
-    removeTreeSafely(tmp);
-    fs.mkdirSync(path.join(tmp, "repo"), { recursive: true });
-    try {
+  return cachedBuild({
+    root: cacheDir,
+    key,
+    lockMs: 15 * 60_000,
+    ready,
+    // Keeps the current image of every lab OS: a debian-13 build must not drop the cached debian-12 one.
+    keepKeys: LAB_OS_IDS.map((id) => imageKey(id)),
+    onPruned: (removed) => log(`lab: removed unused cached images ${removed.join(", ")}`),
+    build: async (tmp, started) => {
+      fs.mkdirSync(path.join(tmp, "repo"), { recursive: true });
       log(`lab: building ${LAB_OS_TABLE[os].title} image ${key} with mmdebstrap (cold, about a minute)`);
       await mmdebstrap(os, path.join(tmp, "rootfs"), path.join(tmp, "repo"));
       const count = await writeFlatRepoIndex(path.join(tmp, "repo"));
@@ -85,16 +82,7 @@ export async function buildImage(opts: { os?: LabOsId; cacheDir?: string; log?: 
         path.join(tmp, "ready.json"),
         JSON.stringify({ os, key, builtAt: new Date().toISOString(), buildMs: Date.now() - started, repoPackages: count }) + "\n",
       );
-      fs.renameSync(tmp, dir);
-      // Keeps the current image of every lab OS: a debian-13 build must not drop the cached debian-12 one.
-      const pruned = pruneImageCache(cacheDir, LAB_OS_IDS.map((id) => imageKey(id)));
-      if (pruned.length) log(`lab: removed unused cached images ${pruned.join(", ")}`);
-    } catch (err) {
-      removeTreeSafely(tmp);
-      throw err;
-    }
-    const img = ready()!;
-    return { ...img, built: true, buildMs: Date.now() - started };
+    },
   });
 }
 

@@ -2,7 +2,7 @@ import * as fs from "fs";
 import { tmpdir as osTmp } from "os";
 import * as path from "path";
 import { buildHaImage, HaImage } from "../../src/lab/haImage/buildHaImage";
-import { GuestShell, guestShell } from "../../src/lab/haImage/guestShell";
+import { adminRootShell, GuestShell, mustRun } from "../../src/lab/haImage/guestShell";
 import { HA_IMAGE_COVERAGE } from "../../src/lab/haImage/haImageCoverage";
 import { LoadedHaImage } from "../../src/lab/haImage/loadHaImageRootless";
 import { rootlessPodman } from "../../src/concerns/homeassistant/rootlessPodman";
@@ -12,7 +12,6 @@ import { HaAnswer } from "../../src/lab/haImage/waitForHaOnboarding";
 import { labDown, labUp, LabUpResult } from "../../src/lab/host/labHost";
 import { LabOsId } from "../../src/lab/image/labOs";
 import { runCommand } from "../../src/lab/host/runCommand";
-import { shellQuote } from "../../src/core/remoteScript";
 import { labApply, uniqueLabName } from "./labProbe";
 
 // A real, hardened lab host running the real Home Assistant rootless under podman; needs root, the lab packages,
@@ -29,11 +28,6 @@ interface Ready {
   answer: HaAnswer;
 }
 
-async function must(shell: GuestShell, what: string, script: string, timeoutMs = 300_000): Promise<string> {
-  const r = await shell(script, { timeoutMs });
-  if (r.code !== 0) throw new Error(`${what} exited ${r.code}: ${r.stderr.trim().split("\n").slice(-5).join(" | ")}`);
-  return r.stdout;
-}
 
 describe.each<LabOsId>(["debian-13", "debian-12"])("Home Assistant under rootless podman in a lab guest on %s", (os) => {
   const name = uniqueLabName(`ha${os.slice(-2)}`);
@@ -56,9 +50,7 @@ describe.each<LabOsId>(["debian-13", "debian-12"])("Home Assistant under rootles
       // Home Assistant is started by hand here, not by the stack: its port is opened to the LAN as a user's LAN service.
       const applied = labApply(name, "lab", ["--config", `ha-hardened-host:hosts[0].firewall.lanServices=${JSON.stringify([{ name: "ha-by-hand", protocol: "tcp", port: 8123 }])}`]);
       if (applied.code !== 0) throw new Error(`lab apply exited ${applied.code}: ${applied.stderr.trim().split("\n").slice(-5).join(" | ")}`);
-      const a = JSON.parse(fs.readFileSync(path.join(lab.stateDir, "admin.json"), "utf8")) as { user: string; privateKeyPath: string; hostKey: string };
-      const admin = guestShell({ address: info.address, port: info.port, user: a.user, privateKeyPath: a.privateKeyPath, hostKey: a.hostKey }, path.join(tmp, "known_hosts"));
-      const shell: GuestShell = (script, opts) => admin(`sudo -n bash -c ${shellQuote(script)}`, opts);
+      const shell = adminRootShell(lab.stateDir, info, path.join(tmp, "known_hosts"));
       const { loaded, answer } = await runHaInLab(info, image, shell);
       ready = { lab, shell, image, loaded, answer };
     } catch (err) {
@@ -80,15 +72,15 @@ describe.each<LabOsId>(["debian-13", "debian-12"])("Home Assistant under rootles
   test("the image podman holds is the one built, pinned by its manifest digest", async () => {
     const { shell, image, loaded } = up();
     expect(loaded.digest).toBe(image.manifestDigest);
-    const ps = await must(shell, "podman ps", rootlessPodman(USER, ["ps", "--format", "{{.Names}} {{.ImageID}} {{.Image}}"]));
+    const ps = await mustRun(shell, "podman ps", rootlessPodman(USER, ["ps", "--format", "{{.Names}} {{.ImageID}} {{.Image}}"]));
     expect(ps.trim()).toBe(`homeassistant ${image.configDigest.slice(7, 19)} ${loaded.pinned}`);
     // root's podman holds nothing: the container belongs to the user alone.
-    expect((await must(shell, "root's podman", "podman ps -a -q")).trim()).toBe("");
+    expect((await mustRun(shell, "root's podman", "podman ps -a -q")).trim()).toBe("");
   });
 
   test("the Home Assistant process runs on the machine under the homeassistant user's UID, not root", async () => {
     const { shell, lab } = up();
-    const uid = Number((await must(shell, "id", `id -u ${USER}`)).trim());
+    const uid = Number((await mustRun(shell, "id", `id -u ${USER}`)).trim());
     expect(uid).toBeGreaterThan(0);
     const runtime = JSON.parse(fs.readFileSync(path.join(lab.stateDir, "runtime.json"), "utf8")) as { nspawnPid: number };
     const table = (await runCommand("ps", ["-e", "-o", "pid=,ppid=,uid=,args="])).stdout;
@@ -111,21 +103,21 @@ describe.each<LabOsId>(["debian-13", "debian-12"])("Home Assistant under rootles
 
   test("the guest's /dev/fuse is its own node, 0666 as on a Debian box, and the controller's keeps its mode", async () => {
     const { shell } = up();
-    expect((await must(shell, "stat", "stat -c '%F %a %t:%T' /dev/fuse")).trim()).toBe("character special file 666 a:e5");
+    expect((await mustRun(shell, "stat", "stat -c '%F %a %t:%T' /dev/fuse")).trim()).toBe("character special file 666 a:e5");
     expect(fs.statSync("/dev/fuse").mode & 0o777).toBe(controllerFuseMode);
   });
 
   test("the container belongs to the service user the stack created: a system user without a login shell", async () => {
     const { shell } = up();
-    const [, , uid, , , home, loginShell] = (await must(shell, "getent", `getent passwd ${USER}`)).trim().split(":");
+    const [, , uid, , , home, loginShell] = (await mustRun(shell, "getent", `getent passwd ${USER}`)).trim().split(":");
     expect({ home, loginShell }).toEqual({ home: "/var/lib/homeassistant", loginShell: "/usr/sbin/nologin" });
     expect(Number(uid)).toBeLessThan(1000);
   });
 
   test("the config directory is the user's, 0750, and Home Assistant writes its state there", async () => {
     const { shell } = up();
-    expect((await must(shell, "stat", `stat -c '%U %a' ${CONFIG_DIR}`)).trim()).toBe(`${USER} 750`);
-    expect((await must(shell, "ls", `ls -A ${CONFIG_DIR}`)).split("\n")).toEqual(expect.arrayContaining(["configuration.yaml", ".storage", "home-assistant.log"]));
+    expect((await mustRun(shell, "stat", `stat -c '%U %a' ${CONFIG_DIR}`)).trim()).toBe(`${USER} 750`);
+    expect((await mustRun(shell, "ls", `ls -A ${CONFIG_DIR}`)).split("\n")).toEqual(expect.arrayContaining(["configuration.yaml", ".storage", "home-assistant.log"]));
   });
 
   test("every integration the image covers set up; only the ones it names as not covered failed", async () => {
@@ -134,7 +126,7 @@ describe.each<LabOsId>(["debian-13", "debian-12"])("Home Assistant under rootles
     // Setup goes on after the first answer: wait (bounded) until each expected failure is logged, then compare.
     let failed: string[] = [];
     for (let i = 0; i < 60; i++) {
-      const log = await must(shell, "read the log", `cat ${CONFIG_DIR}/home-assistant.log`);
+      const log = await mustRun(shell, "read the log", `cat ${CONFIG_DIR}/home-assistant.log`);
       const failures = /Setup failed for '([a-z0-9_]+)'|Error during setup of component ([a-z0-9_]+)|Unable to prepare setup for platform '([a-z0-9_]+)\./g;
       failed = [...new Set([...log.matchAll(failures)].map((m) => m[1] ?? m[2] ?? m[3]))].sort();
       if (notCovered.every((n) => failed.includes(n))) break;

@@ -4,10 +4,9 @@ import { tmpdir as osTmp } from "os";
 import * as path from "path";
 import { HA_PATHS } from "../../src/concerns/homeassistant/haPaths";
 import { MANAGED_BEGIN } from "../../src/concerns/homeassistant/renderHaConfig";
-import { shellQuote } from "../../src/core/remoteScript";
 import { LAB_HA_OWNER, LAB_HA_SECRET_NAME, labHaSecrets } from "../../src/lab/apply/labHaIdentity";
 import { buildHaImage } from "../../src/lab/haImage/buildHaImage";
-import { GuestShell, guestShell } from "../../src/lab/haImage/guestShell";
+import { adminRootShell, GuestShell, mustRun } from "../../src/lab/haImage/guestShell";
 import { prepareHaGuest } from "../../src/lab/haImage/prepareHaGuest";
 import { labDown, LabHostInfo, labRestartAfterReboot, labUp } from "../../src/lab/host/labHost";
 import { phoneDown, phoneUp, WireguardPhone } from "../../src/lab/net/wireguardPhone";
@@ -51,11 +50,6 @@ interface Ready {
   secretValue: string;
 }
 
-async function must(shell: GuestShell, what: string, script: string, timeoutMs = 300_000): Promise<string> {
-  const r = await shell(script, { timeoutMs });
-  if (r.code !== 0) throw new Error(`${what} exited ${r.code}: ${r.stderr.trim().split("\n").slice(-5).join(" | ")}`);
-  return r.stdout;
-}
 
 /** curl from a namespace: [HTTP status (0: no answer), body]. */
 function curl(ns: string, url: string, extra: string[] = []): [number, string] {
@@ -94,11 +88,9 @@ describe("Home Assistant installed by the stack on debian-13", () => {
       const info = lab.info;
       const first = labApply(name, "lab");
       if (first.code !== 0) throw new Error(`the hardening apply exited ${first.code}: ${first.stderr.trim().split("\n").slice(-5).join(" | ")}`);
-      const a = JSON.parse(fs.readFileSync(path.join(lab.stateDir, "admin.json"), "utf8")) as { user: string; privateKeyPath: string; hostKey: string };
-      const admin = guestShell({ address: info.address, port: info.port, user: a.user, privateKeyPath: a.privateKeyPath, hostKey: a.hostKey }, path.join(tmp, "known_hosts"));
-      const shell: GuestShell = (script, opts) => admin(`sudo -n bash -c ${shellQuote(script)}`, opts);
+      const shell = adminRootShell(lab.stateDir, info, path.join(tmp, "known_hosts"));
       const loaded = await prepareHaGuest(shell, image);
-      await must(shell, "the user's own configuration", `install -d -o ${USER} -g ${USER} -m 0750 ${DIR} && install -o ${USER} -g ${USER} -m 0640 /dev/stdin ${DIR}/configuration.yaml <<'EOF'\n${USER_LINES}EOF`);
+      await mustRun(shell, "the user's own configuration", `install -d -o ${USER} -g ${USER} -m 0750 ${DIR} && install -o ${USER} -g ${USER} -m 0640 /dev/stdin ${DIR}/configuration.yaml <<'EOF'\n${USER_LINES}EOF`);
       const haConfig = ["--config", `${HA}.image=${loaded.pinned}`, "--config", `ha-hardened-host:hosts[0].vpn=${JSON.stringify({ peers: [{ name: "phone", id: 2 }] })}`];
       // The poller writes to a file: the apply below blocks this process, so a pipe would not be read meanwhile.
       const pollFile = path.join(tmp, "attacker.log");
@@ -170,7 +162,7 @@ describe("Home Assistant installed by the stack on debian-13", () => {
 
   test("the first start took its loopback-only http settings without error, the promoted ones bind every address, and package and claim gate are gone", async () => {
     const { shell } = up();
-    const http = JSON.parse(await must(shell, "read .storage/http", `cat ${DIR}/.storage/http`)).data;
+    const http = JSON.parse(await mustRun(shell, "read .storage/http", `cat ${DIR}/.storage/http`)).data;
     expect(http.pending).toBeNull();
     expect(http.stable).toMatchObject({ server_port: 8123, ip_ban_enabled: true, login_attempts_threshold: 5 });
     expect(http.stable.server_host).toBeUndefined();
@@ -178,36 +170,36 @@ describe("Home Assistant installed by the stack on debian-13", () => {
     expect((await shell(`nft list table inet ${HA_PATHS.claimGateTable}`)).code).not.toBe(0);
     // A refused http config would have started it in recovery mode, on every address, claim gate or not; Home
     // Assistant logs that as an error (its info lines are not logged by default).
-    const log = await must(shell, "Home Assistant's log", `journalctl _UID=$(id -u ${USER}) --no-pager -o cat`);
+    const log = await mustRun(shell, "Home Assistant's log", `journalctl _UID=$(id -u ${USER}) --no-pager -o cat`);
     expect(log).toContain("homeassistant");
     expect(log).not.toMatch(/Invalid config for 'http'|recovery mode/i);
   });
 
   test("secrets.yaml is 0600 homeassistant, the config directory 0750, the .gitignore names what holds secrets, and the user's own lines survive", async () => {
     const { shell } = up();
-    expect((await must(shell, "stat", `stat -c '%a %U %G %n' ${DIR} ${DIR}/secrets.yaml`)).trim().split("\n")).toEqual([`750 ${USER} ${USER} ${DIR}`, `600 ${USER} ${USER} ${DIR}/secrets.yaml`]);
-    expect((await must(shell, "gitignore", `cat ${DIR}/.gitignore`)).split("\n")).toEqual(expect.arrayContaining(["secrets.yaml", "ip_bans.yaml", ".storage", ".cloud"]));
-    const configuration = await must(shell, "configuration.yaml", `cat ${DIR}/configuration.yaml`);
+    expect((await mustRun(shell, "stat", `stat -c '%a %U %G %n' ${DIR} ${DIR}/secrets.yaml`)).trim().split("\n")).toEqual([`750 ${USER} ${USER} ${DIR}`, `600 ${USER} ${USER} ${DIR}/secrets.yaml`]);
+    expect((await mustRun(shell, "gitignore", `cat ${DIR}/.gitignore`)).split("\n")).toEqual(expect.arrayContaining(["secrets.yaml", "ip_bans.yaml", ".storage", ".cloud"]));
+    const configuration = await mustRun(shell, "configuration.yaml", `cat ${DIR}/configuration.yaml`);
     expect(configuration.startsWith(MANAGED_BEGIN)).toBe(true);
     expect(configuration.endsWith(USER_LINES)).toBe(true);
   });
 
   test("the process runs as the homeassistant user (rootless Podman), not root, and comes back after it is killed", async () => {
     const { shell, info } = up();
-    const uid = (await must(shell, "id", `id -u ${USER}`)).trim();
+    const uid = (await mustRun(shell, "id", `id -u ${USER}`)).trim();
     // The bracket keeps the pattern from matching the shell that runs pgrep.
     const find = "pgrep -f -- '[-]m homeassistant --config /config'";
-    const before = (await must(shell, "pgrep", find)).trim();
-    expect((await must(shell, "ps", `ps -o uid= -p ${before}`)).trim()).toBe(uid);
+    const before = (await mustRun(shell, "pgrep", find)).trim();
+    expect((await mustRun(shell, "ps", `ps -o uid= -p ${before}`)).trim()).toBe(uid);
     expect(uid).not.toBe("0");
-    await must(shell, "kill", `kill -9 ${before}`);
+    await mustRun(shell, "kill", `kill -9 ${before}`);
     let status = 0;
     for (let i = 0; i < 90 && status !== 401; i++) {
       await new Promise((r) => setTimeout(r, 2000));
       status = curl(info.netns.lan, `${base()}/api/`)[0];
     }
     expect(status).toBe(401);
-    expect((await must(shell, "pgrep", find)).trim()).not.toBe(before);
+    expect((await mustRun(shell, "pgrep", find)).trim()).not.toBe(before);
   }, 300_000);
 
   test("no secret appears in ps, the journal, the engine's output, the exported state, or any file a local user without privileges can read", async () => {
@@ -250,6 +242,6 @@ describe("Home Assistant installed by the stack on debian-13", () => {
     const source = freshSource(info.netns.lan);
     for (let i = 0; i < 5; i++) expect(loginFlow(info.netns.lan, base(), LAB_HA_OWNER.username, `wrong-${i}`).type).toBe("form");
     expect(curl(info.netns.lan, `${base()}/api/`)[0]).toBe(403);
-    expect(await must(shell, "ip_bans.yaml", `cat ${DIR}/ip_bans.yaml`)).toContain(source);
+    expect(await mustRun(shell, "ip_bans.yaml", `cat ${DIR}/ip_bans.yaml`)).toContain(source);
   });
 });

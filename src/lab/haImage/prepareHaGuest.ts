@@ -1,15 +1,10 @@
 import { HA_PATHS } from "../../concerns/homeassistant/haPaths";
 import { HaImage } from "./buildHaImage";
-import { GuestShell } from "./guestShell";
+import { GuestShell, mustRun } from "./guestShell";
 import { HA_PACKAGE_NAMES, haRootlessSetup } from "./haRootlessSetup";
 import { labCgroupV1DropIn } from "./labCgroupV1DropIn";
 import { loadHaImageRootless, LoadedHaImage } from "./loadHaImageRootless";
 
-async function must(shell: GuestShell, what: string, script: string, timeoutMs = 600_000): Promise<string> {
-  const r = await shell(script, { timeoutMs });
-  if (r.code !== 0) throw new Error(`${what} exited ${r.code}: ${r.stderr.trim().split("\n").slice(-5).join(" | ")}`);
-  return r.stdout;
-}
 
 /**
  * Readies a hardened lab host (the stack applied, so the homeassistant user exists) for the stack's Home Assistant,
@@ -17,9 +12,9 @@ async function must(shell: GuestShell, what: string, script: string, timeoutMs =
  * cannot be pulled here), and the lab's cgroup v1 drop-in. Returns the pinned reference to put in the stack.
  */
 export async function prepareHaGuest(shell: GuestShell, image: HaImage): Promise<LoadedHaImage> {
-  await must(shell, "apt-get install", `DEBIAN_FRONTEND=noninteractive apt-get install -y -q ${HA_PACKAGE_NAMES.join(" ")}`);
-  await must(shell, "rootless setup", haRootlessSetup(HA_PATHS.user));
+  await mustRun(shell, "apt-get install", `DEBIAN_FRONTEND=noninteractive apt-get install -y -q ${HA_PACKAGE_NAMES.join(" ")}`, 600_000);
+  await mustRun(shell, "rootless setup", haRootlessSetup(HA_PATHS.user), 600_000);
   const loaded = await loadHaImageRootless(shell, image, HA_PATHS.user);
-  await must(shell, "the lab's cgroup v1 drop-in", labCgroupV1DropIn());
+  await mustRun(shell, "the lab's cgroup v1 drop-in", labCgroupV1DropIn(), 600_000);
   return loaded;
 }

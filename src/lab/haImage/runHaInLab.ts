@@ -1,6 +1,6 @@
 import { LabHostInfo } from "../host/labHost";
 import { HaImage } from "./buildHaImage";
-import { GuestShell } from "./guestShell";
+import { GuestShell, mustRun } from "./guestShell";
 import { loadHaImageRootless, LoadedHaImage } from "./loadHaImageRootless";
 import { HA_PACKAGE_NAMES, haRootlessSetup } from "./haRootlessSetup";
 import { startHaRootless } from "./startHaRootless";
@@ -18,10 +18,6 @@ export interface HaInLab {
   startToAnswerMs: number;
 }
 
-async function must(shell: GuestShell, what: string, script: string, timeoutMs = 300_000): Promise<void> {
-  const r = await shell(script, { timeoutMs });
-  if (r.code !== 0) throw new Error(`${what} exited ${r.code}: ${r.stderr.trim().split("\n").slice(-5).join(" | ")}`);
-}
 
 /**
  * On a lab host, through a root shell (root's login, or the admin's sudo): podman from the offline repository, the
@@ -30,9 +26,9 @@ async function must(shell: GuestShell, what: string, script: string, timeoutMs =
  * it answers on 8123 from the LAN.
  */
 export async function runHaInLab(info: LabHostInfo, image: HaImage, shell: GuestShell): Promise<HaInLab> {
-  await must(shell, "apt-get install of podman", `DEBIAN_FRONTEND=noninteractive apt-get install -y -q ${HA_PACKAGE_NAMES.join(" ")}`);
-  await must(shell, "useradd", `id ${HA_USER} >/dev/null 2>&1 || useradd --system --create-home --home-dir /var/lib/homeassistant --shell /usr/sbin/nologin ${HA_USER}`);
-  await must(shell, "rootless setup", haRootlessSetup(HA_USER));
+  await mustRun(shell, "apt-get install of podman", `DEBIAN_FRONTEND=noninteractive apt-get install -y -q ${HA_PACKAGE_NAMES.join(" ")}`);
+  await mustRun(shell, "useradd", `id ${HA_USER} >/dev/null 2>&1 || useradd --system --create-home --home-dir /var/lib/homeassistant --shell /usr/sbin/nologin ${HA_USER}`);
+  await mustRun(shell, "rootless setup", haRootlessSetup(HA_USER));
   const t0 = Date.now();
   const loaded = await loadHaImageRootless(shell, image, HA_USER);
   const loadMs = Date.now() - t0;

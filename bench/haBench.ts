@@ -2,11 +2,11 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { asUserCommand } from "../src/concerns/homeassistant/asUserCommand";
 import { HA_PATHS } from "../src/concerns/homeassistant/haPaths";
 import { exposureReason } from "../src/concerns/homeassistant/unitExposure";
-import { shellQuote } from "../src/core/remoteScript";
 import { buildHaImage } from "../src/lab/haImage/buildHaImage";
-import { guestShell } from "../src/lab/haImage/guestShell";
+import { adminRootShell } from "../src/lab/haImage/guestShell";
 import { prepareHaGuest } from "../src/lab/haImage/prepareHaGuest";
 import { labDown, labUp } from "../src/lab/host/labHost";
 import { Figure, seconds } from "./figureTable";
@@ -46,18 +46,15 @@ export async function runHaBench(opts: { log?: (l: string) => void } = {}): Prom
     const lab = await labUp({ name: NAME, log: () => undefined });
     const info = lab.info;
     const hardenMs = labApply([]);
-    const a = JSON.parse(fs.readFileSync(path.join(lab.stateDir, "admin.json"), "utf8")) as { user: string; privateKeyPath: string; hostKey: string };
-    const admin = guestShell({ address: info.address, port: info.port, user: a.user, privateKeyPath: a.privateKeyPath, hostKey: a.hostKey }, path.join(tmp, "known_hosts"));
-    const shell = (script: string, o?: { timeoutMs?: number }) => admin(`sudo -n bash -c ${shellQuote(script)}`, o);
+    const shell = adminRootShell(lab.stateDir, info, path.join(tmp, "known_hosts"));
     const t0 = Date.now();
     const loaded = await prepareHaGuest(shell, image);
     const prepareMs = Date.now() - t0;
     const haApplyMs = labApply(["--config", `ha-hardened-host:hosts[0].homeAssistant.image=${loaded.pinned}`]);
     log(`ha: harden ${seconds(hardenMs, 1)}, prepare ${seconds(prepareMs, 1)}, Home Assistant apply ${seconds(haApplyMs, 1)}`);
-    const asUser = `cd / && runuser -u ${HA_PATHS.user} -- env XDG_RUNTIME_DIR=/run/user/$(id -u ${HA_PATHS.user})`;
     // One restart, then the LAN client asks every 0.2 s, at most 600 times.
     const t1 = Date.now();
-    const restart = await shell(`${asUser} systemctl --user restart ${HA_PATHS.unit}.service`, { timeoutMs: 300_000 });
+    const restart = await shell(asUserCommand(HA_PATHS.user, "systemctl", ["--user", "restart", `${HA_PATHS.unit}.service`]), { timeoutMs: 300_000 });
     if (restart.code !== 0) throw new Error(`restart failed: ${restart.stderr}`);
     let answered = false;
     for (let i = 0; i < 600 && !answered; i++) {
@@ -67,7 +64,7 @@ export async function runHaBench(opts: { log?: (l: string) => void } = {}): Prom
     }
     if (!answered) throw new Error("Home Assistant did not answer on the LAN within 600 tries after its restart");
     const startMs = Date.now() - t1;
-    const analyze = await shell(`${asUser} systemd-analyze security --user --no-pager ${HA_PATHS.unit}.service`, { timeoutMs: 120_000 });
+    const analyze = await shell(asUserCommand(HA_PATHS.user, "systemd-analyze", ["security", "--user", "--no-pager", `${HA_PATHS.unit}.service`]), { timeoutMs: 120_000 });
     const lines = analyze.stdout.split("\n");
     const exposure = lines.find((l) => /Overall exposure level/.test(l))?.replace(/^→\s*/, "").trim() ?? `systemd-analyze exited ${analyze.code}: ${analyze.stderr.trim()}`;
     const openSettings = lines

@@ -1,7 +1,6 @@
 import { randomBytes } from "crypto";
-import * as fs from "fs";
-import * as path from "path";
 import { PROJECT_NAME } from "../../core/configKey";
+import { ensureIdentityValue } from "./ensureIdentityValue";
 
 const CFG = `${PROJECT_NAME}:hosts[0]`;
 
@@ -9,20 +8,11 @@ const CFG = `${PROJECT_NAME}:hosts[0]`;
 export const LAB_HA_OWNER = { name: "Lab Owner", username: "labowner" } as const;
 export const LAB_HA_SECRET_NAME = "lab_greeting";
 
-/** A value kept in the lab's identity folder (0600), generated once: the same across rebuilds. */
-function ensureValue(dir: string, file: string): string {
-  const p = path.join(dir, file);
-  if (!fs.existsSync(p)) {
-    const tmp = `${p}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, randomBytes(18).toString("base64url") + "\n", { mode: 0o600 });
-    fs.renameSync(tmp, p);
-  }
-  return fs.readFileSync(p, "utf8").trim();
-}
+const generated = (): string => randomBytes(18).toString("base64url");
 
 /** The owner's password and the secrets.yaml value, as the lab's identity keeps them (tests read them here). */
 export function labHaSecrets(identityDir: string): { password: string; secretValue: string } {
-  return { password: ensureValue(identityDir, "ha_owner_password"), secretValue: ensureValue(identityDir, "ha_secret_value") };
+  return { password: ensureIdentityValue(identityDir, "ha_owner_password", generated), secretValue: ensureIdentityValue(identityDir, "ha_secret_value", generated) };
 }
 
 /**

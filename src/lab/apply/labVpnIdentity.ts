@@ -1,24 +1,13 @@
-import * as fs from "fs";
-import * as path from "path";
 import { PROJECT_NAME } from "../../core/configKey";
+import { ensureIdentityValue } from "./ensureIdentityValue";
 import { generatePresharedKey, generateWireguardKeyPair, wireguardPublicKeyOf } from "../../concerns/vpn/wireguardKeys";
 
 const CFG = `${PROJECT_NAME}:hosts[0]`;
 
-/** A WireGuard key kept in the lab's identity folder (0600), generated once: the same key across rebuilds. */
-function ensureWireguardKey(dir: string, file: string, make: () => string): string {
-  const p = path.join(dir, file);
-  if (!fs.existsSync(p)) {
-    const tmp = `${p}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, make() + "\n", { mode: 0o600 });
-    fs.renameSync(tmp, p);
-  }
-  return fs.readFileSync(p, "utf8").trim();
-}
 
 /** The private key of a lab device, as the device itself keeps it (the lab's "phone" reads it). */
 export function labPeerPrivateKey(identityDir: string, peer: string): string {
-  return ensureWireguardKey(identityDir, `wg_peer_${peer}.key`, () => generateWireguardKeyPair().privateKey);
+  return ensureIdentityValue(identityDir, `wg_peer_${peer}.key`, () => generateWireguardKeyPair().privateKey);
 }
 
 /**
@@ -31,11 +20,11 @@ export function labVpnOverrides(identityDir: string, vpn: any, address: string, 
   const secret: Record<string, string> = {};
   if (vpn === null || typeof vpn !== "object") return { plain, secret };
   if (!endpointGiven) plain[`${CFG}.vpn.endpoint`] = `${address}:${typeof vpn.port === "number" ? vpn.port : 51820}`;
-  secret[`${CFG}.vpn.serverPrivateKey`] = ensureWireguardKey(identityDir, "wg_server.key", () => generateWireguardKeyPair().privateKey);
+  secret[`${CFG}.vpn.serverPrivateKey`] = ensureIdentityValue(identityDir, "wg_server.key", () => generateWireguardKeyPair().privateKey);
   const peers: any[] = Array.isArray(vpn.peers) ? vpn.peers : [];
   peers.forEach((p, i) => {
     const name = String(p?.name);
-    secret[`${CFG}.vpn.peers[${i}].presharedKey`] = ensureWireguardKey(identityDir, `wg_peer_${name}.psk`, generatePresharedKey);
+    secret[`${CFG}.vpn.peers[${i}].presharedKey`] = ensureIdentityValue(identityDir, `wg_peer_${name}.psk`, generatePresharedKey);
     if (typeof p?.publicKey !== "string") {
       const priv = labPeerPrivateKey(identityDir, name);
       secret[`${CFG}.vpn.peers[${i}].privateKey`] = priv;

@@ -9,8 +9,7 @@ import { OS_TABLE, OsId } from "../core/osTable";
 import { HostConfig, hostSchema, stackConfigSchema } from "./schema";
 import { sshdLockoutProblems } from "../concerns/ssh/sshdLockout";
 import { vpnConfigProblems } from "../concerns/vpn/vpnConfigProblems";
-import { vpnSecretPaths } from "../concerns/vpn/vpnSecretPaths";
-import { haSecretPaths } from "../concerns/homeassistant/haSecretPaths";
+import { concernParts } from "../concerns/registry";
 
 /** The validated stack config, with defaults applied. */
 export interface StackConfig {
@@ -42,8 +41,9 @@ function problemsOf(issue: z.core.$ZodIssue, base: (string | number)[]): ConfigP
 
 const SECRET_PATHS: readonly (string | number)[][] = [["bootstrap", "privateKey"], ["automationKey"], ["hostKeys", "ed25519"], ["hostKeys", "rsa"]];
 
-/** The secrets a concern adds to a raw host entry: the WireGuard keys, Home Assistant's owner password and secrets. */
-const concernSecretPaths = (h: unknown): (string | number)[][] => [...vpnSecretPaths(h), ...haSecretPaths(h)];
+/** Each concern's `secretPaths.ts`: the secrets it adds to a raw host entry (the WireGuard keys, Home Assistant's owner password and secrets). */
+const SECRET_PATH_FINDERS = concernParts<(host: unknown) => (string | number)[][]>("secretPaths", "secretPaths").map((c) => c.value);
+const concernSecretPaths = (h: unknown): (string | number)[][] => SECRET_PATH_FINDERS.flatMap((find) => find(h));
 /** Every secret a raw host entry holds: the SSH identity and the concerns' secrets. */
 const secretPathsOf = (h: unknown): (string | number)[][] => [...SECRET_PATHS, ...concernSecretPaths(h)];
 

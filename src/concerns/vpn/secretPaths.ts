@@ -1,5 +1,5 @@
 /** Paths (below the host entry) of every WireGuard secret a raw host entry holds. */
-export function vpnSecretPaths(host: any): (string | number)[][] {
+export function secretPaths(host: any): (string | number)[][] {
   const vpn = host?.vpn;
   if (vpn === null || typeof vpn !== "object") return [];
   const peers: unknown[] = Array.isArray(vpn.peers) ? vpn.peers : [];

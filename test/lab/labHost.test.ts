@@ -87,18 +87,17 @@ describe("lab host (real systemd-nspawn guest)", () => {
     }
   });
 
-  test("the guest has no route outside 198.18.0.0/15 (nor IPv6 beyond link-local) and a connect to 192.0.2.1 fails at once", async () => {
+  test("the guest has no route outside 198.18.0.0/15 (nor IPv6 beyond link-local): a connect to 192.0.2.1 is refused for want of a route, it does not hang", async () => {
     const routes = (await guest("ip -4 route show; echo ---; ip -6 route show")).stdout;
     const [v4, v6] = routes.split("---");
     expect(v4).not.toMatch(/default/);
     for (const line of v4.trim().split("\n")) expect(line).toMatch(/^198\.1[89]\./);
     // IPv6: loopback and on-link link-local only (the router does not route IPv6).
     for (const line of v6.trim().split("\n").filter(Boolean)) expect(line).toMatch(/^(::1|fe80::\/64) /);
-    const started = Date.now();
+    // timeout(1) exits 124 when the connect hangs; with no route the kernel refuses it before any packet leaves.
     const r = await guest("timeout 5 bash -c '</dev/tcp/192.0.2.1/80' 2>&1; echo rc=$?");
     expect(r.stdout).toMatch(/Network is unreachable/);
-    expect(r.stdout).not.toMatch(/rc=0/);
-    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(r.stdout).not.toMatch(/rc=(0|124)$/m);
   });
 
   test("apt-get update and install sudo work offline from the lab mirror, the provisioning's real path", async () => {

@@ -1,10 +1,28 @@
 import * as fs from "fs";
 import * as path from "path";
 
-/** Every concern, in the order its steps run on a host. Adding a concern is one line here. */
-export const CONCERNS = ["packages", "accounts", "access", "ssh", "firewall", "lockdown", "vpn", "updates", "homeassistant"] as const;
+/* eslint-disable @typescript-eslint/no-require-imports */
+/**
+ * Every concern, in the order its steps run on a host, with its slice of the host schema (`<concern>/config.ts`,
+ * loaded only when the schema is built). Adding a concern is one line here.
+ */
+export const CONCERN_CONFIGS = {
+  packages: null,
+  accounts: () => require("./accounts/config") as typeof import("./accounts/config"),
+  access: () => require("./access/config") as typeof import("./access/config"),
+  ssh: () => require("./ssh/config") as typeof import("./ssh/config"),
+  firewall: () => require("./firewall/config") as typeof import("./firewall/config"),
+  lockdown: () => require("./lockdown/config") as typeof import("./lockdown/config"),
+  vpn: () => require("./vpn/config") as typeof import("./vpn/config"),
+  updates: () => require("./updates/config") as typeof import("./updates/config"),
+  homeassistant: () => require("./homeassistant/config") as typeof import("./homeassistant/config"),
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
 
-export type ConcernName = (typeof CONCERNS)[number];
+export type ConcernName = keyof typeof CONCERN_CONFIGS;
+
+/** The concerns' names in registry order. */
+export const CONCERNS = Object.keys(CONCERN_CONFIGS) as readonly ConcernName[];
 
 /**
  * Loads `<concern>/<part>` (e.g. "steps/hostSteps", "policies/concernPolicies") of every concern that has

@@ -1,21 +1,31 @@
 import { z } from "zod";
-import { accessFields } from "../concerns/access/config";
-import { accountFields } from "../concerns/accounts/config";
-import { firewallFields } from "../concerns/firewall/config";
-import { firewallHostProblems } from "../concerns/firewall/firewallHostProblems";
-import { homeAssistantFields } from "../concerns/homeassistant/config";
-import { lockdownFields } from "../concerns/lockdown/config";
-import { sshFields } from "../concerns/ssh/config";
-import { vpnFields } from "../concerns/vpn/config";
-import { updatesFields } from "../concerns/updates/config";
+import { CONCERN_CONFIGS, CONCERNS, type ConcernName } from "../concerns/registry";
 import { HOST_DEFAULTS } from "../core/defaults";
 import { OS_IDS } from "../core/osTable";
 import { doc, HOST_NAME, show } from "../core/schemaFields";
 import { cidrProblem, isHostAddress } from "./network";
 
+type ConcernConfig = NonNullable<(typeof CONCERN_CONFIGS)[ConcernName]> extends () => infer M ? M : never;
+type HostProblem = { path: (string | number)[]; message: string };
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+/** Every concern's fields, typed: the intersection of the registry's slices. */
+type ConcernFields = UnionToIntersection<ConcernConfig extends infer M ? (M extends { hostFields: infer F } ? F : never) : never>;
+
+const slices = CONCERNS.flatMap((concern) => {
+  const load = CONCERN_CONFIGS[concern];
+  return load ? [{ concern, config: load() as { hostFields: Record<string, z.ZodType>; hostProblems?: (host: never) => HostProblem[] } }] : [];
+});
+const concernFields = {} as Record<string, z.ZodType>;
+for (const { concern, config } of slices) {
+  for (const [key, field] of Object.entries(config.hostFields)) {
+    if (key in concernFields) throw new Error(`src/concerns/${concern}/config.ts declares ${key}, which another concern already declares`);
+    concernFields[key] = field;
+  }
+}
+
 /**
- * The stack config schema: the host-level fields here, each concern's slice from its own folder (in the order
- * the generated reference lists them).
+ * The stack config schema: the host-level fields here, then each concern's slice from its own folder in registry
+ * order (the order the generated reference lists them).
  */
 export const hostSchema = z.strictObject({
   name: doc(
@@ -30,7 +40,6 @@ export const hostSchema = z.strictObject({
     }),
     { description: "Where the host is reached: an IPv4/IPv6 literal or a DNS name.", example: "192.168.1.20" },
   ),
-  sshPort: sshFields.sshPort,
   os: doc(
     z.enum(OS_IDS, { error: (iss) => `must be one of ${OS_IDS.join(", ")}, not ${show(iss.input)}` }).default(HOST_DEFAULTS.os.value as (typeof OS_IDS)[number]),
     { description: "Operating system (per-OS table: ssh service, nologin path, sudo group).", defaultReason: HOST_DEFAULTS.os.reason },
@@ -40,11 +49,6 @@ export const hostSchema = z.strictObject({
       .min(1, { error: (iss) => `must be a whole number >= 1, not ${show(iss.input)}` }).default(HOST_DEFAULTS.generation.value),
     { description: "Bump to replay every step (e.g. after moving the host to new hardware).", defaultReason: HOST_DEFAULTS.generation.reason },
   ),
-  bootstrap: accessFields.bootstrap,
-  admin: accountFields.admin,
-  automationKey: accessFields.automationKey,
-  automationPublicKey: accessFields.automationPublicKey,
-  hostKeys: accessFields.hostKeys,
   lanCidrs: doc(
     z.array(
       z.string({ error: "must be a network in CIDR notation" }).superRefine((v, ctx) => {
@@ -55,14 +59,11 @@ export const hostSchema = z.strictObject({
     ).default(HOST_DEFAULTS.lanCidrs.value),
     { description: "Networks of the home LAN, e.g. 192.168.1.0/24.", defaultReason: HOST_DEFAULTS.lanCidrs.reason },
   ),
-  sshd: sshFields.sshd,
-  firewall: firewallFields.firewall,
-  lockdown: lockdownFields.lockdown,
-  vpn: vpnFields.vpn,
-  updates: updatesFields.updates,
-  homeAssistant: homeAssistantFields.homeAssistant,
+  ...(concernFields as ConcernFields),
 }).superRefine((host, ctx) => {
-  for (const p of firewallHostProblems(host)) ctx.addIssue({ code: "custom", path: p.path, message: p.message });
+  for (const { config } of slices) {
+    for (const p of config.hostProblems?.(host as never) ?? []) ctx.addIssue({ code: "custom", path: p.path, message: p.message });
+  }
 });
 
 export const stackConfigSchema = z.strictObject({

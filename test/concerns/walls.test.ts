@@ -1,8 +1,8 @@
 import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { CONCERNS } from "../../src/concerns/registry";
-import { concernProblems, coreWallProblems, packWallProblems, SourceTree } from "../support/concernWalls";
+import { CONCERN_CONFIGS, CONCERNS } from "../../src/concerns/registry";
+import { concernProblems, coreWallProblems, packWallProblems, registryConfigProblems, SourceTree } from "../support/concernWalls";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -34,6 +34,10 @@ test("every concern folder holds its config, rules, policies, steps and tests, o
   expect(concernProblems(tree, CONCERNS, EXEMPTIONS)).toEqual([]);
 });
 
+test("the registry loads the config slice of exactly the concerns that have one, so the schema holds every concern's fields", () => {
+  expect(registryConfigProblems(tree, CONCERN_CONFIGS)).toEqual([]);
+});
+
 test("the walls can fail: a rule that pulls in @pulumi/command, a core file that reaches up, an unregistered or incomplete concern", () => {
   const bad = new Map(tree);
   bad.set("src/concerns/ssh/evaluateRootLogin.ts", `import * as command from "@pulumi/command";\n${tree.get("src/concerns/ssh/evaluateRootLogin.ts")}`);
@@ -42,6 +46,10 @@ test("the walls can fail: a rule that pulls in @pulumi/command, a core file that
   expect(packWallProblems(bad)).toEqual(["src/concerns/ssh/evaluateRootLogin.ts is loaded by the pack and imports @pulumi/command"]);
   expect(coreWallProblems(bad)).toEqual(["src/core/osTable.ts imports ../concerns/registry: the core must not import anything above it"]);
   expect(concernProblems(bad, CONCERNS, EXEMPTIONS)).toEqual(["src/concerns/backups is not in src/concerns/registry.ts"]);
+  expect(registryConfigProblems(tree, { ...CONCERN_CONFIGS, ssh: null, packages: () => ({}) })).toEqual([
+    "src/concerns/registry.ts loads src/concerns/packages/config.ts, which does not exist",
+    "src/concerns/ssh/config.ts is not loaded by src/concerns/registry.ts, so the schema lacks its fields",
+  ]);
   expect(concernProblems(bad, [...CONCERNS, "backups"], EXEMPTIONS)).toEqual([
     "src/concerns/backups has no config.ts, and no exemption says why",
     "src/concerns/backups has no policies/concernPolicies.ts, and no exemption says why",

@@ -83,3 +83,13 @@ export function concernProblems(tree: SourceTree, concerns: readonly string[], e
   }
   return problems;
 }
+
+/** A concern whose config.ts the registry does not load (or loads without one): its fields would be missing from the schema. */
+export function registryConfigProblems(tree: SourceTree, configs: Readonly<Record<string, unknown>>): string[] {
+  return Object.entries(configs).flatMap(([c, load]) => {
+    const has = tree.has(`src/concerns/${c}/config.ts`);
+    if (has && load === null) return [`src/concerns/${c}/config.ts is not loaded by src/concerns/registry.ts, so the schema lacks its fields`];
+    if (!has && load !== null) return [`src/concerns/registry.ts loads src/concerns/${c}/config.ts, which does not exist`];
+    return [];
+  });
+}

@@ -36,7 +36,7 @@ export const bootstrapSchema = z.strictObject({
 });
 
 /** The access concern's slice of a host entry: the first login, the automation login and the host identity. */
-export const accessFields = {
+export const hostFields = {
   bootstrap: doc(bootstrapSchema, { description: "How a FRESH box is reached the first time." }),
   automationKey: doc(privateKey(LOGIN_KEY), {
     description: "OpenSSH private key Pulumi logs in with as the admin (Ed25519 or RSA >= 3072); its public half is added to the admin's keys. `npm run identity` generates it.",

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { doc, publicKeyLine, userName } from "../../core/schemaFields";
 
 /** The accounts concern's slice of a host entry: the admin account. */
-export const accountFields = {
+export const hostFields = {
   admin: doc(
     z.strictObject({
       user: doc(userName, { description: "Non-root admin account; gets passwordless sudo (it has no password).", example: "hhadmin" }),

@@ -58,7 +58,7 @@ const lanService = z.strictObject({
 });
 
 /** The firewall concern's slice of a host entry. */
-export const firewallFields = {
+export const hostFields = {
   firewall: doc(
     z.strictObject({
       adminCidrs: doc(z.array(adminCidr, { error: "must be a list of networks in CIDR notation" }).default(ADMIN_CIDRS.value), {
@@ -89,3 +89,6 @@ export const firewallFields = {
     { description: "The host firewall (nftables, default deny).", defaultReason: "The firewall is always on; each key's default and reason is its own row." },
   ),
 };
+
+/** Problems that span this slice and the host's other fields, reported against the host entry. */
+export { firewallHostProblems as hostProblems } from "./firewallHostProblems";

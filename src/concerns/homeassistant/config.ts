@@ -174,7 +174,7 @@ export const homeAssistantSchema = homeAssistantObject.superRefine((ha, ctx) => 
 });
 
 /** The homeassistant concern's slice of a host entry: absent, the host runs no Home Assistant. */
-export const homeAssistantFields = {
+export const hostFields = {
   homeAssistant: doc(homeAssistantSchema.optional(), {
     description: "Home Assistant Container under rootless Podman as the homeassistant user, onboarded by the apply.",
     defaultShown: "none (no Home Assistant)",

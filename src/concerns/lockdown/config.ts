@@ -28,7 +28,7 @@ const MODULE_NAMES = BLACKLISTED_MODULES.map((m) => m.module);
 const LISTENER = /^(tcp|udp):(\d{1,5})$/;
 
 /** The lockdown concern's slice of a host entry: the few choices the host lockdown leaves to the owner. */
-export const lockdownFields = {
+export const hostFields = {
   lockdown: doc(
     z.strictObject({
       ipv6RouterAdvertisements: doc(

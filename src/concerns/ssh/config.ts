@@ -16,7 +16,7 @@ export const EXTRA_SETTINGS: ConfigDefault<Record<string, string>> = {
 };
 
 /** The ssh concern's slice of a host entry: where sshd listens and the adjustments to the baseline. */
-export const sshFields = {
+export const hostFields = {
   sshPort: doc(port("sshPort").default(SSH_PORT.value), {
     description: "Port sshd listens on after hardening (written as `Port` in the drop-in).",
     defaultReason: SSH_PORT.reason,

@@ -25,7 +25,7 @@ const originPattern = z.string({ error: "must be an Origins-Pattern text such as
 });
 
 /** The updates concern's slice of a host entry: how the host keeps itself up to date. */
-export const updatesFields = {
+export const hostFields = {
   updates: doc(
     z.strictObject({
       reboot: doc(

@@ -144,7 +144,7 @@ export const vpnSchema = z.strictObject({
 });
 
 /** The vpn concern's slice of a host entry: absent, the host runs no VPN. */
-export const vpnFields = {
+export const hostFields = {
   vpn: doc(vpnSchema.optional(), {
     description: "WireGuard remote access (wg0 through wg-quick): the checklist's VPN for reaching the UI from outside.",
     defaultShown: "none (no VPN)",

@@ -26,7 +26,14 @@ version_ok() { # $1 = output of `pulumi version`
 
 if on_path=$(command -v pulumi 2>/dev/null); then
   if v=$(pulumi version 2>/dev/null) && version_ok "$v"; then
-    [ "$mode" = build ] && log "using pulumi $v from PATH"
+    if [ "$mode" = build ]; then
+      log "using pulumi $v from PATH"
+      # Runs are offline (no plugin download), so the provider @pulumi/command asks for is fetched here, once.
+      if ! pulumi plugin ls 2>/dev/null | grep -Eq "^command[[:space:]]+resource[[:space:]]+$COMMAND_VERSION([[:space:]]|$)"; then
+        log "installing the command provider $COMMAND_VERSION with pulumi plugin install"
+        pulumi plugin install resource command "$COMMAND_VERSION" >&2
+      fi
+    fi
     dirname "$(readlink -f "$on_path")"
     exit 0
   fi

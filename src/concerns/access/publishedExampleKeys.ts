@@ -30,6 +30,7 @@ export function publishedKeyProblems(hosts: readonly HostConfig[], published: Re
     h.admin.authorizedKeys.forEach((k, j) => {
       if (isPublished(k)) problems.push({ key: configKey(["hosts", i, "admin", "authorizedKeys", j]), message: `must not be used: ${fix}` });
     });
+    if (isPublished(h.bootstrap.hostKey)) problems.push({ key: configKey(["hosts", i, "bootstrap", "hostKey"]), message: `must not be used: ${fix.replace("npm run identity generates the host's", "ssh-keyscan -t ed25519 reads your box's")}` });
     if (isPublished(h.hostKeys.ed25519Public)) problems.push({ key: configKey(["hosts", i, "hostKeys", "ed25519Public"]), message: `must not be used: ${fix}` });
     if (isPublished(h.automationPublicKey)) problems.push({ key: configKey(["hosts", i, "automationPublicKey"]), message: `must not be used: ${fix}` });
   });

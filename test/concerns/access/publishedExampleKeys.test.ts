@@ -17,9 +17,15 @@ test("every public key printed in the example is known as published (type and ba
   for (const k of published) expect(k).toMatch(/^ssh-ed25519 AAAA\S+$/);
 });
 
-test("a host that trusts or pins the example's keys gets one problem per key, naming where it sits", () => {
-  const keys = publishedKeyProblems(exampleHosts(), published).map((p) => p.key);
-  expect(keys).toEqual(["ha-hardened-host:hosts[0].admin.authorizedKeys[0]", "ha-hardened-host:hosts[0].hostKeys.ed25519Public", "ha-hardened-host:hosts[0].automationPublicKey"]);
+test("a host that trusts or pins the example's keys gets one problem per key, naming where it sits: a first login pinned to a published key would hand its secrets to whoever holds the private half", () => {
+  const problems = publishedKeyProblems(exampleHosts(), published);
+  expect(problems.map((p) => p.key)).toEqual([
+    "ha-hardened-host:hosts[0].admin.authorizedKeys[0]",
+    "ha-hardened-host:hosts[0].bootstrap.hostKey",
+    "ha-hardened-host:hosts[0].hostKeys.ed25519Public",
+    "ha-hardened-host:hosts[0].automationPublicKey",
+  ]);
+  expect(problems[1].message).toMatch(/^must not be used: .*ssh-keyscan -t ed25519/);
 });
 
 test("the lab stack's own keys are not the example's, so it passes", () => {

@@ -1,5 +1,6 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { checklistMetadata } from "../../../core/policy/checklistMetadata";
+import { hostComponentUrn } from "../../../core/policy/hostComponentUrn";
 import { readStep, type Step } from "../../../core/policy/readStep";
 import { evaluateLockdown, judgesPath, REQUIRED_LOCKDOWN_PATHS, type LockdownOptions } from "../evaluateLockdown";
 
@@ -42,17 +43,19 @@ export const hostLockdownBaseline: ResourceValidationPolicy & StackValidationPol
   // Cross-resource: a host that lacks a lockdown file is not locked down, however good the others are.
   validateStack: (args, reportViolation) => {
     const seen = new Map<string, Set<string>>();
+    const urns = new Map<string, string | undefined>();
     for (const r of args.resources) {
       const step = readStep(r.type, r.props);
       if (!step) continue;
       const paths = seen.get(step.manifest.host) ?? new Set<string>();
       seen.set(step.manifest.host, paths);
+      urns.set(step.manifest.host, urns.get(step.manifest.host) ?? hostComponentUrn(r));
       const p = payloadOf(step);
       if (p) paths.add(p.path);
     }
     for (const [host, paths] of seen) {
       const missing = REQUIRED_LOCKDOWN_PATHS.filter((path) => !paths.has(path));
-      if (missing.length) reportViolation(`Host ${host} must get every lockdown file and edit; no step writes ${missing.join(", ")}.`);
+      if (missing.length) reportViolation(`Host ${host} must get every lockdown file and edit; no step writes ${missing.join(", ")}.`, urns.get(host));
     }
   },
 };

@@ -1,5 +1,5 @@
 import { encodeUserSpec } from "../../../../src/core/stepManifest";
-import { compliantHaUser, compliantStack, fileStep, haUserStep, HOST, step } from "../../../policies/fixtures/resources";
+import { compliantHaUser, compliantStack, fileStep, haUserStep, HOST, HOST_URN, step } from "../../../policies/fixtures/resources";
 import { messagesOf, usePack } from "../../../policies/fixtures/startPack";
 
 const POLICY = "homeassistant-user-unprivileged";
@@ -49,11 +49,11 @@ describe(POLICY, () => {
       expect((await pack().analyzeStack(compliantStack())).filter((d) => d.policyName === POLICY)).toEqual([]);
     });
 
-    it("fails a stack whose host never creates the homeassistant user", async () => {
+    it("fails a stack whose host never creates the homeassistant user, on that host's component", async () => {
       const stack = compliantStack().filter((r) => !r.name.endsWith("homeassistant-user"));
       const ds = (await pack().analyzeStack(stack)).filter((d) => d.policyName === POLICY);
-      expect(ds.map((d) => [d.message, d.enforcementLevel])).toEqual([
-        [`Host ${HOST} must have a user step creating homeassistant; none of its steps does, so Home Assistant has no unprivileged account.`, "mandatory"],
+      expect(ds.map((d) => [d.message, d.enforcementLevel, d.urn])).toEqual([
+        [`Host ${HOST} must have a user step creating homeassistant; none of its steps does, so Home Assistant has no unprivileged account.`, "mandatory", HOST_URN],
       ]);
     });
   });

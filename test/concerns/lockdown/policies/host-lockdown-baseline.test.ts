@@ -1,6 +1,6 @@
 import { LOCKDOWN_PATHS } from "../../../../src/concerns/lockdown/lockdownPaths";
 import type { CapturedResource } from "../../../../src/preview/capturedResource";
-import { compliantStack, fileStep, HOST, lockdownSteps, UNKNOWN } from "../../../policies/fixtures/resources";
+import { compliantStack, fileStep, HOST, HOST_URN, lockdownSteps, UNKNOWN } from "../../../policies/fixtures/resources";
 import { messagesOf, usePack } from "../../../policies/fixtures/startPack";
 
 const POLICY = "host-lockdown-baseline";
@@ -77,10 +77,10 @@ describe(POLICY, () => {
       expect((await pack().analyzeStack(compliantStack())).filter((d) => d.policyName === POLICY)).toEqual([]);
     });
 
-    it("fails a host that lacks a lockdown file, naming it", async () => {
+    it("fails a host that lacks a lockdown file, naming it, on the host's component so no other host is blamed", async () => {
       const stack = compliantStack().filter((r) => !r.name.endsWith("lockdown-journald"));
-      expect((await pack().analyzeStack(stack)).filter((d) => d.policyName === POLICY).map((d) => d.message)).toEqual([
-        `Host ${HOST} must get every lockdown file and edit; no step writes ${LOCKDOWN_PATHS.journald}.`,
+      expect((await pack().analyzeStack(stack)).filter((d) => d.policyName === POLICY).map((d) => [d.message, d.urn])).toEqual([
+        [`Host ${HOST} must get every lockdown file and edit; no step writes ${LOCKDOWN_PATHS.journald}.`, HOST_URN],
       ]);
     });
   });

@@ -1,5 +1,5 @@
 import { OS_IDS } from "../../../../src/core/osTable";
-import { compliantStack, compliantUnattendedConf, fileStep, HOST, unattendedConfStep, UNKNOWN } from "../../../policies/fixtures/resources";
+import { compliantStack, compliantUnattendedConf, fileStep, HOST, HOST_URN, unattendedConfStep, UNKNOWN } from "../../../policies/fixtures/resources";
 import { messagesOf, usePack } from "../../../policies/fixtures/startPack";
 
 const POLICY = "automatic-security-updates-on";
@@ -88,11 +88,11 @@ describe(POLICY, () => {
     expect(await messagesOf(pack(), POLICY, fileStep("motd", "/etc/motd", 'APT::Periodic::Unattended-Upgrade "0";\n'))).toEqual([]);
   });
 
-  it("fails a host whose steps never write the file: it would never update itself", async () => {
+  it("fails a host whose steps never write the file (it would never update itself), on the host's component", async () => {
     expect((await pack().analyzeStack(compliantStack())).filter((d) => d.policyName === POLICY)).toEqual([]);
     const stack = compliantStack().filter((r) => !r.name.endsWith("unattended-upgrades-config"));
-    expect((await pack().analyzeStack(stack)).filter((d) => d.policyName === POLICY).map((d) => d.message)).toEqual([
-      `Host ${HOST} must have a file step writing ${FILE}; none of its steps does, so it never installs security fixes by itself.`,
+    expect((await pack().analyzeStack(stack)).filter((d) => d.policyName === POLICY).map((d) => [d.message, d.urn])).toEqual([
+      [`Host ${HOST} must have a file step writing ${FILE}; none of its steps does, so it never installs security fixes by itself.`, HOST_URN],
     ]);
   });
 

@@ -47,8 +47,8 @@ function firstSentence(text: string): string {
 /**
  * The check as a SARIF 2.1.0 log: one rule per policy of the pack (description, remediation as help, level and
  * security-severity), one result per violation (one per resource, as `--json`'s violations). A result is
- * located in the stack file at the setting it is about, where the stack wrote one (an `sshd.extraSettings`
- * entry), and always by its resource URN as a logical location (a stack-wide finding about a host: the host's
+ * located in the stack file at the setting it is about, where the stack wrote one (an entry of a judged
+ * setting such as `sshd.extraSettings`), and always by its resource URN as a logical location (a stack-wide finding about a host: the host's
  * HardenedHost component).
  */
 export function toSarif(input: SarifInput): Record<string, unknown> {
@@ -82,7 +82,7 @@ export function toSarif(input: SarifInput): Record<string, unknown> {
   const results = input.violations.map((v) => {
     const hosts = hostsOfFinding(input.hosts, { urn: v.resourceUrn ?? "", message: v.message });
     let setting: SettingLocation | undefined;
-    for (const host of hosts) setting ??= locator.extraSettingFor(host, v.message);
+    for (const host of hosts) setting ??= locator.settingFor(host, v.message);
     const urns = v.resourceUrn ? [v.resourceUrn] : hosts.map((h) => input.hosts.componentUrn.get(h)).filter((u): u is string => !!u);
     const logicalLocations = urns.map((urn) => ({ fullyQualifiedName: urn, name: urnParts(urn).name, kind: "resource" }));
     const location = {

@@ -13,8 +13,12 @@ type ConcernFields = UnionToIntersection<ConcernConfig extends infer M ? (M exte
 
 const slices = CONCERNS.flatMap((concern) => {
   const load = CONCERN_CONFIGS[concern];
-  return load ? [{ concern, config: load() as { hostFields: Record<string, z.ZodType>; hostProblems?: (host: never) => HostProblem[] } }] : [];
+  return load
+    ? [{ concern, config: load() as { hostFields: Record<string, z.ZodType>; hostProblems?: (host: never) => HostProblem[]; judgedSettings?: string[] } }]
+    : [];
 });
+/** The host-relative paths (`sshd.extraSettings`) where a stack writes what a policy judges, from every concern. */
+export const JUDGED_SETTINGS: readonly string[] = slices.flatMap(({ config }) => config.judgedSettings ?? []);
 const concernFields = {} as Record<string, z.ZodType>;
 for (const { concern, config } of slices) {
   for (const [key, field] of Object.entries(config.hostFields)) {

@@ -101,6 +101,16 @@ describe("toSarif", () => {
     expect(run(log).originalUriBaseIds.PROJECTROOT.uri).toBe("file:///home/user/ha-hardened-host/");
   });
 
+  it("locates an advisory finding about an extra update origin at that list entry, as any judged setting", () => {
+    const text = STACK_TEXT + ["      updates:", "        extraOrigins:", "          - origin=Vendor,label=Vendor", ""].join("\n");
+    const message = 'ha-pi:/etc/apt/apt.conf.d/52ha-hardened-host-unattended must not allow "origin=Vendor,label=Vendor" in Unattended-Upgrade::Origins-Pattern.';
+    const v = { ...violation(a.user.urn, message, "update-origins-distribution-only"), enforcementLevel: "advisory" as const };
+    const log: any = toSarif(input({ stackFileText: text, violations: [v] }));
+    expect(run(log).results[0].locations[0].physicalLocation.region).toMatchObject({ startLine: 9, startColumn: 13, snippet: { text: "origin=Vendor,label=Vendor" } });
+    expect(run(log).results[0].properties.configKey).toBe("ha-hardened-host:hosts[0].updates.extraOrigins[0]");
+    expect(validateSarif(log).valid).toBe(true);
+  });
+
   it("names a stack file outside the project by its absolute file URI, because there is no project-relative path", () => {
     const log: any = toSarif(input({ stackFile: "/tmp/stacks/Pulumi.home.yaml" }));
     expect(run(log).results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: "file:///tmp/stacks/Pulumi.home.yaml" });

@@ -15,9 +15,9 @@ const BASELINE = [
   "        extraSettings: {}",
   "",
 ].join("\n");
-const locate = (text: string, host: string, message: string) => new StackFileLocator(text, "ha-hardened-host").extraSettingFor(host, message);
+const locate = (text: string, host: string, message: string) => new StackFileLocator(text, "ha-hardened-host").settingFor(host, message);
 
-describe("StackFileLocator.extraSettingFor", () => {
+describe("StackFileLocator.settingFor", () => {
   it("finds the key the finding quotes, at its line and column, with the value and without the comment", () => {
     expect(locate(BASELINE, "ha-pi", PASSWORD_FINDING)).toEqual({
       configKey: "ha-hardened-host:hosts[0].sshd.extraSettings.PasswordAuthentication",
@@ -55,5 +55,21 @@ describe("StackFileLocator.extraSettingFor", () => {
     const text = BASELINE.replace("        extraSettings: {}", "        extraSettings:\n          MACs: hmac-sha1");
     const at = locate(text, "garage", "must not enable weak MACs hmac-sha1; found `MACs hmac-sha1` on line 37.");
     expect(at).toMatchObject({ configKey: "ha-hardened-host:hosts[1].sshd.extraSettings.MACs", startLine: 11, startColumn: 11, snippet: "MACs: hmac-sha1" });
+  });
+
+  it("finds a list entry by its value quoted in the finding, at its index, because extra update origins are a list", () => {
+    const text = BASELINE.replace("    - name: garage\n", '    - name: garage\n      updates:\n        extraOrigins:\n          - "origin=Debian,label=Debian"\n          - origin=Vendor,label=Vendor\n');
+    const message = 'garage:/etc/apt/apt.conf.d/52ha-hardened-host-unattended must not allow "origin=Vendor,label=Vendor" in Unattended-Upgrade::Origins-Pattern, an origin beyond the distribution\'s, unless allowedExtraOrigins lists it.';
+    expect(locate(text, "garage", message)).toMatchObject({
+      configKey: "ha-hardened-host:hosts[1].updates.extraOrigins[1]",
+      startLine: 12,
+      startColumn: 13,
+      snippet: "origin=Vendor,label=Vendor",
+    });
+  });
+
+  it("finds no list entry whose value the finding does not quote, so an origin from elsewhere is not pinned on the file", () => {
+    const text = BASELINE.replace("    - name: garage\n", "    - name: garage\n      updates:\n        extraOrigins:\n          - origin=Other,label=Other\n");
+    expect(locate(text, "garage", 'garage:/etc/apt/x must not allow "origin=Vendor,label=Vendor" in Unattended-Upgrade::Origins-Pattern.')).toBeUndefined();
   });
 });

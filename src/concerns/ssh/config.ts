@@ -15,6 +15,9 @@ export const EXTRA_SETTINGS: ConfigDefault<Record<string, string>> = {
   reason: "The baseline alone is the hardened configuration.",
 };
 
+/** Where a stack writes what the ssh policies judge (a host-relative path): a finding is located there. */
+export const judgedSettings = ["sshd.extraSettings"];
+
 /** The ssh concern's slice of a host entry: where sshd listens and the adjustments to the baseline. */
 export const hostFields = {
   sshPort: doc(port("sshPort").default(SSH_PORT.value), {

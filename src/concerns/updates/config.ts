@@ -24,6 +24,9 @@ const originPattern = z.string({ error: "must be an Origins-Pattern text such as
   if (p) ctx.addIssue({ code: "custom", message: p });
 });
 
+/** Where a stack writes what the updates policies judge (a host-relative path): a finding is located there. */
+export const judgedSettings = ["updates.extraOrigins"];
+
 /** The updates concern's slice of a host entry: how the host keeps itself up to date. */
 export const hostFields = {
   updates: doc(

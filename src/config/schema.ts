@@ -3,7 +3,7 @@ import { CONCERN_CONFIGS, CONCERNS, type ConcernName } from "../concerns/registr
 import { HOST_DEFAULTS } from "../core/defaults";
 import { OS_IDS } from "../core/osTable";
 import { doc, HOST_NAME, show } from "../core/schemaFields";
-import { cidrProblem, isHostAddress } from "./network";
+import { cidrProblem, isHostAddress } from "../core/network";
 
 type ConcernConfig = NonNullable<(typeof CONCERN_CONFIGS)[ConcernName]> extends () => infer M ? M : never;
 type HostProblem = { path: (string | number)[]; message: string };

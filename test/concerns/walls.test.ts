@@ -2,7 +2,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { CONCERN_CONFIGS, CONCERNS } from "../../src/concerns/registry";
-import { concernProblems, coreWallProblems, packWallProblems, registryConfigProblems, SourceTree } from "../support/concernWalls";
+import { concernConfigImportProblems, concernProblems, coreWallProblems, packWallProblems, registryConfigProblems, SourceTree } from "../support/concernWalls";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
@@ -38,13 +38,19 @@ test("the registry loads the config slice of exactly the concerns that have one,
   expect(registryConfigProblems(tree, CONCERN_CONFIGS)).toEqual([]);
 });
 
-test("the walls can fail: a rule that pulls in @pulumi/command, a core file that reaches up, an unregistered or incomplete concern", () => {
+test("a concern takes only types from src/config, whose schema loads the concerns", () => {
+  expect(concernConfigImportProblems(tree)).toEqual([]);
+});
+
+test("the walls can fail: a rule that pulls in @pulumi/command, a core file that reaches up, a concern importing the schema, an unregistered or incomplete concern", () => {
   const bad = new Map(tree);
   bad.set("src/concerns/ssh/evaluateRootLogin.ts", `import * as command from "@pulumi/command";\n${tree.get("src/concerns/ssh/evaluateRootLogin.ts")}`);
   bad.set("src/core/osTable.ts", `import { CONCERNS } from "../concerns/registry";\n${tree.get("src/core/osTable.ts")}`);
   bad.set("src/concerns/backups/renderBackupPlan.ts", "export const x = 1;\n");
   expect(packWallProblems(bad)).toEqual(["src/concerns/ssh/evaluateRootLogin.ts is loaded by the pack and imports @pulumi/command"]);
   expect(coreWallProblems(bad)).toEqual(["src/core/osTable.ts imports ../concerns/registry: the core must not import anything above it"]);
+  bad.set("src/concerns/vpn/vpnAddresses.ts", `import { hostSchema } from "../../config/schema";\n${tree.get("src/concerns/vpn/vpnAddresses.ts")}`);
+  expect(concernConfigImportProblems(bad)).toEqual(["src/concerns/vpn/vpnAddresses.ts imports a value from ../../config/schema: a concern may take only types from src/config"]);
   expect(concernProblems(bad, CONCERNS, EXEMPTIONS)).toEqual(["src/concerns/backups is not in src/concerns/registry.ts"]);
   expect(registryConfigProblems(tree, { ...CONCERN_CONFIGS, ssh: null, packages: () => ({}) })).toEqual([
     "src/concerns/registry.ts loads src/concerns/packages/config.ts, which does not exist",

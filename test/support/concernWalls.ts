@@ -46,6 +46,25 @@ export function coreWallProblems(tree: SourceTree): string[] {
   return problems;
 }
 
+const VALUE_IMPORT = /(?:^|\n)\s*(?:import|export)\s+(?!type\b)[^;]*?\bfrom\s+["']([^"']+)["']|require\(\s*["']([^"']+)["']\s*\)/g;
+
+/**
+ * A concern takes only types from src/config: the schema there loads every concern's config.ts, so a value
+ * import would be a cycle and would pull the whole schema into whatever loads the concern.
+ */
+export function concernConfigImportProblems(tree: SourceTree): string[] {
+  const problems: string[] = [];
+  for (const [f, text] of tree) {
+    if (!f.startsWith("src/concerns/")) continue;
+    for (const m of text.matchAll(VALUE_IMPORT)) {
+      const spec = m[1] ?? m[2];
+      const r = resolve(tree, f, spec);
+      if (r?.startsWith("src/config/")) problems.push(`${f} imports a value from ${spec}: a concern may take only types from src/config`);
+    }
+  }
+  return problems;
+}
+
 /** What the pack loads (its entry and every concern's policies) never loads @pulumi/command, a step or the program. */
 export function packWallProblems(tree: SourceTree): string[] {
   const entries = [...tree.keys()].filter((f) => f === "policies/index.ts" || /^src\/concerns\/[^/]+\/policies\//.test(f));

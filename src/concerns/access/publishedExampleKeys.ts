@@ -1,7 +1,7 @@
 import * as YAML from "yaml";
 import { ConfigProblem } from "../../core/configError";
 import { configKey } from "../../core/configKey";
-import { HostConfig } from "../../config/schema";
+import type { HostConfig } from "../../config/schema";
 import { keyBlobOf } from "../../core/keyMaterial";
 
 /** `type base64` of every public key a stack file's text contains (comments and names dropped). */

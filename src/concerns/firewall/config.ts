@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { ConfigDefault } from "../../core/defaults";
 import { doc, port, show } from "../../core/schemaFields";
-import { parseCidr } from "./cidr";
+import { parseCidr } from "../../core/cidr";
 
 export const ADMIN_CIDRS: ConfigDefault<string[]> = {
   value: [],

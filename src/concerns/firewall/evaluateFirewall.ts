@@ -1,6 +1,6 @@
 import type { StepManifest } from "../../core/stepManifest";
 import { ADMIN_MAX_WIDTH } from "./config";
-import { Cidr, cidrContains, isPrivateCidr, parseCidr } from "./cidr";
+import { Cidr, cidrContains, isPrivateCidr, parseCidr } from "../../core/cidr";
 import { NftChain, NftRule, NftRuleset, NftTable, parseNftRuleset } from "./parseNftRuleset";
 
 export type FirewallManifest = Extract<StepManifest, { kind: "nftables" }>;

@@ -1,4 +1,4 @@
-import { isPrivateCidr, parseCidr } from "./cidr";
+import { isPrivateCidr, parseCidr } from "../../core/cidr";
 
 /** The host facts the firewall's zones rest on. */
 export interface FirewallZoneFacts {

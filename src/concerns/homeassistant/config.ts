@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { cidrProblem } from "../../config/network";
-import { cidrContains, parseCidr } from "../firewall/cidr";
+import { cidrProblem } from "../../core/network";
+import { cidrContains, parseCidr } from "../../core/cidr";
 import type { ConfigDefault } from "../../core/defaults";
 import { isOpaqueSecret } from "../../core/opaqueSecret";
 import { doc, port, show } from "../../core/schemaFields";

@@ -1,5 +1,5 @@
 import * as YAML from "yaml";
-import { parseCidr } from "../firewall/cidr";
+import { parseCidr } from "../../core/cidr";
 
 /** Keys whose values are credentials wherever they appear in Home Assistant's YAML. */
 const CREDENTIAL_KEY = /(^|_)(password|passwd|token|api_key|apikey|secret|client_secret|private_key|pin|passphrase|webhook_id)$/i;

@@ -1,5 +1,5 @@
 import { sshdBaseline } from "./baseline";
-import { HostConfig } from "../../config/schema";
+import type { HostConfig } from "../../config/schema";
 import { OsProfile } from "../../core/osTable";
 import { hostKeyPath } from "../../core/hostPaths";
 

@@ -1,6 +1,6 @@
 import { isIP } from "net";
 import { z } from "zod";
-import { cidrProblem, isHostAddress } from "../../config/network";
+import { cidrProblem, isHostAddress } from "../../core/network";
 import type { ConfigDefault } from "../../core/defaults";
 import { isOpaqueSecret } from "../../core/opaqueSecret";
 import { doc, port, show } from "../../core/schemaFields";

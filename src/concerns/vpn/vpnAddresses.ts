@@ -1,4 +1,4 @@
-import { bigIntToIp, ipv4ToBigInt, ipv6ToBigInt } from "../../config/network";
+import { bigIntToIp, ipv4ToBigInt, ipv6ToBigInt } from "../../core/network";
 import type { VpnConfig } from "./config";
 
 /** The address with host number `id` in a subnet, without a prefix. */

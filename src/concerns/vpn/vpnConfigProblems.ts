@@ -1,5 +1,5 @@
 import { isIP } from "net";
-import { ipv4ToBigInt } from "../../config/network";
+import { ipv4ToBigInt } from "../../core/network";
 import { isOpaqueSecret } from "../../core/opaqueSecret";
 import { isWireguardKey, wireguardPublicKeyOf } from "./wireguardKeys";
 

@@ -1,4 +1,5 @@
 import { isIP } from "net";
+import { ipv4ToBigInt, ipv6ToBigInt } from "./network";
 
 /** A network as numbers: family, first address and prefix length. */
 export interface Cidr {
@@ -6,24 +7,6 @@ export interface Cidr {
   base: bigint;
   prefix: number;
   text: string;
-}
-
-function v4(ip: string): bigint {
-  return ip.split(".").reduce((acc, part) => (acc << 8n) + BigInt(Number(part)), 0n);
-}
-
-function v6(ip: string): bigint {
-  let text = ip;
-  const tail4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (tail4) {
-    const n = v4(tail4[1]);
-    text = text.slice(0, -tail4[1].length) + `${(n >> 16n).toString(16)}:${(n & 0xffffn).toString(16)}`;
-  }
-  const [head, tail] = text.split("::");
-  const h = head ? head.split(":") : [];
-  const t = tail !== undefined && tail !== "" ? tail.split(":") : [];
-  const groups = tail === undefined ? h : [...h, ...Array(8 - h.length - t.length).fill("0"), ...t];
-  return groups.reduce((acc, g) => (acc << 16n) + BigInt(parseInt(g || "0", 16)), 0n);
 }
 
 /** Parses `addr/len` or a bare address (a /32 or /128); undefined when it is neither. */
@@ -35,7 +18,7 @@ export function parseCidr(text: string): Cidr | undefined {
   const width = family === 4 ? 32 : 128;
   const prefix = len === undefined ? width : Number(len);
   if (!Number.isInteger(prefix) || prefix < 0 || prefix > width || (len !== undefined && !/^\d+$/.test(len))) return undefined;
-  const n = family === 4 ? v4(addr) : v6(addr);
+  const n = family === 4 ? ipv4ToBigInt(addr) : ipv6ToBigInt(addr);
   const hostBits = BigInt(width - prefix);
   return { family: family as 4 | 6, base: (n >> hostBits) << hostBits, prefix, text };
 }

@@ -1,4 +1,4 @@
-import { cidrProblem, isHostAddress } from "../../src/config/network";
+import { cidrProblem, isHostAddress } from "../../src/core/network";
 
 describe("network", () => {
   test.each(["192.168.1.20", "fd00::1", "ha.example.org", "homeassistant.local", "pi"])("accepts the address %s", (a) => {

@@ -18,6 +18,8 @@ let ws: EngineWorkspace;
 let name: string;
 let info: LabHostInfo;
 let up: { code: number | null; stdout: string; stderr: string };
+/** When the up started, to the second: the CLI's logs of this run are the stack's logs from then on. */
+let upStarted: number;
 
 beforeAll(async () => {
   name = uniqueLabName("of");
@@ -31,6 +33,7 @@ beforeAll(async () => {
   set("hostKey", info.hostKey);
   set("privateKey", fs.readFileSync(info.privateKeyPath, "utf8"), true);
   set("token", token, true);
+  upStarted = Math.floor(Date.now() / 1000) * 1000;
   up = ws.pulumi(["up", "--yes", "--non-interactive", "--stack", STACK, "--config-file", ws.stackFile(STACK)], { cwd: FIXTURE });
 }, 600_000);
 
@@ -54,8 +57,15 @@ test("a secret set with pulumi config set --secret reaches the host on stdin, an
   expect(plain.tokenBytes).toBe("[secret]");
 });
 
-test("the secret is nowhere in plaintext: not in the CLI's output, not in pulumi stack export, not in the state or config files", () => {
+test("the secret is nowhere in plaintext: not in the CLI's output, its log of the update, pulumi stack export, the state or config files", () => {
   expect(up.stdout + up.stderr).not.toContain(token);
+  // The CLI writes an encrypted log of every run (`pulumi logs`); decrypted, this stack's logs of this run.
+  const listed = JSON.parse(ws.pulumi(["logs", "list", "--output", "json"], { cwd: FIXTURE }).stdout) as { path: string; stack?: string; timestamp: string }[];
+  const ours = listed.filter((l) => l.stack?.endsWith(`/outputs-flow/${STACK}`) && Date.parse(l.timestamp) >= upStarted);
+  const logs = ours.map((l) => ws.pulumi(["logs", "decrypt", l.path], { cwd: FIXTURE }).stdout).join("\n");
+  expect(logs).toContain('"Command":"pulumi up"'); // the update's own log was read, not an empty one
+  expect(logs).not.toContain(token);
+  expect(logs).not.toContain("PRIVATE KEY");
   const exported = ws.pulumi(["stack", "export", "--stack", STACK], { cwd: FIXTURE });
   expect(exported.code).toBe(0);
   expect(exported.stdout).not.toContain(token);

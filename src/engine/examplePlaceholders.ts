@@ -1,4 +1,5 @@
 import * as YAML from "yaml";
+import { isSecureValue } from "../core/opaqueSecret";
 
 /** Every `secure:` ciphertext in a stack file's text, by its config path (`project:key.path[0]`). */
 export function secureValues(stackText: string): Map<string, string> {
@@ -6,9 +7,8 @@ export function secureValues(stackText: string): Map<string, string> {
   const walk = (v: unknown, at: string): void => {
     if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${at}[${i}]`));
     else if (v !== null && typeof v === "object") {
-      const o = v as Record<string, unknown>;
-      if (Object.keys(o).length === 1 && typeof o.secure === "string") found.set(at, o.secure);
-      else for (const [k, x] of Object.entries(o)) walk(x, at.endsWith(":") || at === "" ? `${at}${k}` : `${at}.${k}`);
+      if (isSecureValue(v)) found.set(at, v.secure);
+      else for (const [k, x] of Object.entries(v)) walk(x, at.endsWith(":") || at === "" ? `${at}${k}` : `${at}.${k}`);
     }
   };
   const config = (YAML.parse(stackText) as { config?: Record<string, unknown> } | null)?.config ?? {};

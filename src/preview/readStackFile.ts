@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
-import { opaqueSecret } from "../core/opaqueSecret";
+import { isSecureValue, opaqueSecret } from "../core/opaqueSecret";
 import { stackFilePath } from "../core/stackFiles";
 
 /** A stack file read the way the Pulumi CLI hands it to a program: string values, plus the secret keys. */
@@ -34,9 +34,7 @@ function unwrapSecure(value: unknown): { value: unknown; secret: boolean } {
   if (value !== null && typeof value === "object") {
     const obj = value as Record<string, unknown>;
     const keys = Object.keys(obj);
-    if (keys.length === 1 && keys[0] === "secure" && typeof obj.secure === "string") {
-      return { value: opaqueSecret(obj.secure), secret: true };
-    }
+    if (isSecureValue(obj)) return { value: opaqueSecret(obj.secure), secret: true };
     let secret = false;
     const out: Record<string, unknown> = {};
     for (const k of keys) {

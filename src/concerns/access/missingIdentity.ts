@@ -1,5 +1,6 @@
 import { CONFIG_NAMESPACE } from "../../core/configKey";
 import { GeneratedKind } from "./generateKeyPair";
+import { isSecureValue } from "../../core/opaqueSecret";
 
 /** One piece of identity material a host lacks, and where it goes in config. */
 export interface MissingKey {
@@ -22,7 +23,7 @@ export interface IdentityScan {
   unknownHosts: string[];
 }
 
-const present = (v: unknown) => (typeof v === "string" && v.trim() !== "") || (v !== null && typeof v === "object" && "secure" in (v as object));
+const present = (v: unknown) => (typeof v === "string" && v.trim() !== "") || isSecureValue(v);
 
 /**
  * Finds the host keys (ed25519, rsa) and automation keys a stack file lacks. `config` is the `config:` mapping of

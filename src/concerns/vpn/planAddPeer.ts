@@ -1,6 +1,7 @@
 import { CONFIG_NAMESPACE } from "../../core/configKey";
 import { PEER_ID_RANGE, PEER_NAME } from "./config";
 import { generatePresharedKey, generateWireguardKeyPair, isWireguardKey } from "./wireguardKeys";
+import { isSecureValue } from "../../core/opaqueSecret";
 
 /** One `pulumi config set --path` the add-peer command makes; secret values go on stdin. */
 export interface ConfigSet {
@@ -20,7 +21,7 @@ export interface AddPeerPlan {
   generatedServerKey: boolean;
 }
 
-const present = (v: unknown) => (typeof v === "string" && v.trim() !== "") || (v !== null && typeof v === "object" && "secure" in (v as object));
+const present = (v: unknown) => (typeof v === "string" && v.trim() !== "") || isSecureValue(v);
 
 /**
  * What `npm run vpn -- add-peer NAME` stores, from the `config:` mapping of a parsed stack file: the host's server

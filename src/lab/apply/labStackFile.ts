@@ -1,5 +1,6 @@
 import * as YAML from "yaml";
 import { setAtPath } from "../../preview/readStackFile";
+import { isSecureValue } from "../../core/opaqueSecret";
 
 /** Drops every `{secure: …}` value (ciphertext under another stack's key) from a parsed config tree. */
 export function withoutSecureValues(value: unknown): unknown {
@@ -7,8 +8,7 @@ export function withoutSecureValues(value: unknown): unknown {
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      const isSecure = v !== null && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 1 && "secure" in v;
-      if (!isSecure) out[k] = withoutSecureValues(v);
+      if (!isSecureValue(v)) out[k] = withoutSecureValues(v);
     }
     return out;
   }

@@ -10,6 +10,7 @@ import { HostConfig, hostSchema, stackConfigSchema } from "./schema";
 import { sshdLockoutProblems } from "../concerns/ssh/sshdLockout";
 import { vpnConfigProblems } from "../concerns/vpn/vpnConfigProblems";
 import { concernParts } from "../concerns/registry";
+import { HA_SERVICE_USER } from "../concerns/accounts/serviceUserRules";
 
 /** The validated stack config, with defaults applied. */
 export interface StackConfig {
@@ -20,7 +21,7 @@ export interface StackConfig {
 
 const KNOWN_KEYS = Object.keys(stackConfigSchema.shape);
 /** Names the admin may not have: root is refused by the checklist, homeassistant is the service user. */
-const RESERVED_ADMIN_NAMES = ["root", "homeassistant"];
+const RESERVED_ADMIN_NAMES = ["root", HA_SERVICE_USER];
 
 /** Turns a zod issue into problems, in the project's message style. */
 function problemsOf(issue: z.core.$ZodIssue, base: (string | number)[]): ConfigProblem[] {
@@ -59,8 +60,8 @@ function hostCrossProblems(h: any, i: number, hostsSecret: boolean): ConfigProbl
   if (typeof adminUser === "string" && RESERVED_ADMIN_NAMES.includes(adminUser)) {
     problems.push({ key: at("admin", "user"), message: `must not be ${adminUser}: the admin is a separate non-root account with sudo` });
   }
-  if (h.bootstrap?.user === "homeassistant") {
-    problems.push({ key: at("bootstrap", "user"), message: "must not be homeassistant: that account gets no login" });
+  if (h.bootstrap?.user === HA_SERVICE_USER) {
+    problems.push({ key: at("bootstrap", "user"), message: `must not be ${HA_SERVICE_USER}: that account gets no login` });
   }
   // Read offline from the stack file every secure: value is opaque, so a concern's secret that is not was written in plain text.
   const offline = secretPathsOf(h).some((p) => isOpaqueSecret(p.reduce<any>((o, k) => o?.[k], h)));

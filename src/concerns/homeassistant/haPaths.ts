@@ -1,9 +1,10 @@
 import { HOST_PATHS } from "../../core/hostPaths";
+import { HA_SERVICE_USER } from "../accounts/serviceUserRules";
 
 /** Where Home Assistant lives on a host, as data. */
 export const HA_PATHS = {
   /** The service user the container runs as (created by the accounts concern). */
-  user: "homeassistant",
+  user: HA_SERVICE_USER,
   /** Mounted at /config in the container: owned by the user, 0750. */
   configDir: `${HOST_PATHS.homeassistantHome}/config`,
   /** The container's and the user unit's name. */

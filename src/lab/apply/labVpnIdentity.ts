@@ -1,6 +1,7 @@
 import { PROJECT_NAME } from "../../core/configKey";
 import { ensureIdentityValue } from "./ensureIdentityValue";
 import { generatePresharedKey, generateWireguardKeyPair, wireguardPublicKeyOf } from "../../concerns/vpn/wireguardKeys";
+import { VPN_PORT } from "../../concerns/vpn/config";
 
 const CFG = `${PROJECT_NAME}:hosts[0]`;
 
@@ -19,7 +20,7 @@ export function labVpnOverrides(identityDir: string, vpn: any, address: string, 
   const plain: Record<string, unknown> = {};
   const secret: Record<string, string> = {};
   if (vpn === null || typeof vpn !== "object") return { plain, secret };
-  if (!endpointGiven) plain[`${CFG}.vpn.endpoint`] = `${address}:${typeof vpn.port === "number" ? vpn.port : 51820}`;
+  if (!endpointGiven) plain[`${CFG}.vpn.endpoint`] = `${address}:${typeof vpn.port === "number" ? vpn.port : VPN_PORT.value}`;
   secret[`${CFG}.vpn.serverPrivateKey`] = ensureIdentityValue(identityDir, "wg_server.key", () => generateWireguardKeyPair().privateKey);
   const peers: any[] = Array.isArray(vpn.peers) ? vpn.peers : [];
   peers.forEach((p, i) => {

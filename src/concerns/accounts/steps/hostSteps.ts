@@ -3,6 +3,7 @@ import { HOST_PATHS } from "../../../core/hostPaths";
 import type { HostSteps } from "../../../core/hostSteps";
 import { encodeUserSpec } from "../../../core/stepManifest";
 import { ENSURE_USER_SCRIPT } from "./ensureUserScript";
+import { HA_SERVICE_USER } from "../serviceUserRules";
 
 /** Comment of the automation key's line in the admin's authorized_keys. */
 const AUTOMATION_KEY_COMMENT = "ha-hardened-host-automation";
@@ -33,11 +34,11 @@ export const hostSteps: HostSteps<HostConfig> = {
   adminOnly(ctx, after) {
     ctx.run({
       step: "homeassistant-user",
-      manifest: { kind: "user", host: ctx.name, name: "homeassistant" },
+      manifest: { kind: "user", host: ctx.name, name: HA_SERVICE_USER },
       script: ENSURE_USER_SCRIPT,
       args: [HOST_PATHS.sudoersDir],
       stdin: encodeUserSpec({
-        name: "homeassistant",
+        name: HA_SERVICE_USER,
         system: true,
         home: HOST_PATHS.homeassistantHome,
         shell: ctx.os.nologinShell,

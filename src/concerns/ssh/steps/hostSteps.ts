@@ -6,13 +6,14 @@ import { renderSshdDropIn } from "../renderSshdDropIn";
 import { SSHD_ROLLBACK } from "../sshdRollback";
 import { APPLY_SSHD_CONFIG_SCRIPT } from "./applySshdConfigScript";
 import { FILTER_MODULI_SCRIPT } from "./filterModuliScript";
+import { MIN_MODULI_BITS } from "../algorithms";
 
 /** Weak moduli removed, then the hardened drop-in: staged, `sshd -t`, rollback armed, reloaded. */
 export const hostSteps: HostSteps<HostConfig> = {
   eachPhase(ctx) {
     const moduli = ctx.run({
       step: "moduli",
-      manifest: { kind: "script", host: ctx.name, purpose: `remove Diffie-Hellman moduli under 3071 bits from ${HOST_PATHS.moduli}` },
+      manifest: { kind: "script", host: ctx.name, purpose: `remove Diffie-Hellman moduli under ${MIN_MODULI_BITS} bits from ${HOST_PATHS.moduli}` },
       script: FILTER_MODULI_SCRIPT,
       args: [HOST_PATHS.moduli],
       dependsOn: [ctx.steps.get("packages")!],

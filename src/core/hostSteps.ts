@@ -53,9 +53,9 @@ export interface HostSteps<Host> {
   /**
    * The rollback this concern arms when it changes what could cut the admin off: the phase's next NEW login
    * checks it did not fire, disarms it and confirms the change; the final login proof re-runs whenever
-   * `sha256` changes.
+   * `sha256` changes. Undefined: nothing of this concern on the host could cut the admin off.
    */
-  lockoutGuard?(host: Host, os: OsProfile): LockoutGuard;
+  lockoutGuard?(host: Host, os: OsProfile): LockoutGuard | undefined;
 }
 
 /** A change that could lock the admin out, as the login that confirms it sees it. */

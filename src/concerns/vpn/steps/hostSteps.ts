@@ -1,9 +1,12 @@
+import { createHash } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import type { HostConfig } from "../../../config/schema";
+import { HOST_PATHS } from "../../../core/hostPaths";
 import type { HostSteps } from "../../../core/hostSteps";
 import { renderForwardingSysctl } from "../renderForwardingSysctl";
 import { renderServerConfig } from "../renderServerConfig";
 import { VPN_PATHS } from "../vpnPaths";
+import { VPN_ROLLBACK } from "../vpnRollback";
 import { APPLY_WIREGUARD_CONFIG_SCRIPT } from "./applyWireguardConfigScript";
 import { INSTALL_WIREGUARD_SCRIPT } from "./installWireguardScript";
 import { VPN_FORWARDING_SCRIPT } from "./vpnForwardingScript";
@@ -11,7 +14,8 @@ import { VPN_FORWARDING_SCRIPT } from "./vpnForwardingScript";
 /**
  * WireGuard over the admin login, once access is proven: the tools, forwarding only when devices may reach the
  * LAN, then wg0.conf from secret config on stdin (the host keeps its VPN identity across a rebuild), applied
- * with `wg syncconf` so a peer change never drops a tunnel.
+ * with `wg syncconf` so a peer change never drops a tunnel, under a rollback the final new login confirms (the
+ * admin may be on the tunnel).
  */
 export const hostSteps: HostSteps<HostConfig> = {
   adminOnly(ctx, after) {
@@ -39,10 +43,21 @@ export const hostSteps: HostSteps<HostConfig> = {
       step: "vpn-config",
       manifest: { kind: "wireguard-config", host: ctx.name, path: VPN_PATHS.config, interface: VPN_PATHS.interface },
       script: APPLY_WIREGUARD_CONFIG_SCRIPT,
-      args: [VPN_PATHS.config, VPN_PATHS.interface, VPN_PATHS.unit, String(vpn.port)],
+      args: [VPN_PATHS.config, VPN_PATHS.interface, VPN_PATHS.unit, String(vpn.port), HOST_PATHS.stateDir, VPN_ROLLBACK.unit, String(VPN_ROLLBACK.seconds)],
       stdin: pulumi.secret(renderServerConfig(vpn)),
       secretStdin: true,
       dependsOn: [packages, forwarding],
     });
+  },  lockoutGuard(host) {
+    if (!host.vpn) return undefined;
+    return {
+      what: "the WireGuard change",
+      step: "vpn-config",
+      unit: VPN_ROLLBACK.unit,
+      rolledBack: `${HOST_PATHS.stateDir}/vpn-rolled-back`,
+      confirm: `${HOST_PATHS.stateDir}/vpn-confirm.sh`,
+      path: VPN_PATHS.config,
+      sha256: createHash("sha256").update(renderServerConfig(host.vpn)).digest("hex"),
+    };
   },
 };

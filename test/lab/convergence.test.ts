@@ -70,14 +70,12 @@ afterAll(async () => {
   fs.rmSync(identityDir, { recursive: true, force: true });
 }, 180_000);
 
-let straightApply = "";
 let straightLab: Lab | undefined;
 
 test(`pulumi up SIGKILLed at a random step converges after the README's recovery, and matches a host applied straight through (seed ${SEED})`, async () => {
   const straight = await up("cs");
   const first = labApply(straight.name, STACK, ["--identity", identityDir]);
   expect(first.code).toBe(0);
-  straightApply = first.stdout;
   straightLab = straight;
   const stepCount = createdSteps(first.stdout).length;
   expect(stepCount).toBeGreaterThan(3);
@@ -98,39 +96,43 @@ test(`pulumi up SIGKILLed at a random step converges after the README's recovery
   expect(managedFiles(killed)).toEqual(managedFiles(straight));
 }, 900_000);
 
-test("an up cut off after the bootstrap sshd step switched the host key, but before the engine recorded it, converges: the re-run's pinned bootstrap login waits for the sshd rollback", async () => {
+test("an up cut off after the bootstrap sshd step switched the host key, but before the engine recorded it, converges after the README's recovery, whether the re-run's pinned bootstrap login comes before or after the sshd rollback", async () => {
   if (!straightLab) throw new Error("the straight-through apply of the previous test did not run");
-  const steps = createdSteps(straightApply);
-  const sshdIndex = steps.findIndex((l) => /bootstrap-sshd-config$/.test(l));
-  expect(sshdIndex).toBeGreaterThan(0);
   const lab = await up("cw");
-  // Stop right after the step that switched the host key: the next step (the new admin login) has not disarmed the rollback.
-  const k = await labApplyKilledAfter(lab.name, STACK, sshdIndex + 1, 0, ["--identity", identityDir]);
-  expect(k.killed).toBe(true);
+  // Stop exactly after the bootstrap phase: the new admin login that would disarm the sshd rollback, and all that
+  // follows it, is excluded, so nothing confirms the host key switch (no kill racing the next step).
+  const urns = deployment(straightLab).resources.map((r) => r.urn);
+  const firstLogin = urns.find((u) => u.endsWith("::lab-verify-login"));
+  expect(firstLogin).toBeDefined();
+  // The pack judges the whole stack and would refuse one whose later steps are left out: for this one cut-short
+  // run every policy reports without blocking; the recovery below runs under the pack as always.
+  const packConfig = path.join(lab.stateDir, "advisory-pack.json");
+  fs.writeFileSync(packConfig, JSON.stringify({ all: "advisory" }));
+  const cutShort = labApply(lab.name, STACK, ["--identity", identityDir, "--", "--exclude", firstLogin!, "--exclude-dependents", "--policy-pack-config", packConfig]);
+  if (cutShort.code !== 0) throw new Error(`the bootstrap-only up failed:\n${cutShort.stdout}${cutShort.stderr}`);
+  expect(createdSteps(cutShort.stdout).some((l) => /bootstrap-sshd-config$/.test(l))).toBe(true);
+  expect(createdSteps(cutShort.stdout).some((l) => /verify-login$/.test(l))).toBe(false);
   const admin = { ...adminOf(straightLab), address: lab.info.address, port: lab.info.port };
-  expect(asAdmin(admin, `systemctl is-active ${SSHD_ROLLBACK.unit}.timer || true`).trim()).toBe("active");
-  // The engine must not know that the step finished, as if the kill had landed between the remote exit and the
-  // state write. When the kill did land there, that is already so; otherwise the step and what depends on it
-  // leave the state and a pending create names it (pulumi stack import).
-  labPulumi(lab.name, ["cancel", "--yes", "--non-interactive"], STACK);
+  // Unconfirmed: the rollback is armed, or (on a very slow machine) has already fired.
+  const unconfirmed = `if systemctl is-active --quiet ${SSHD_ROLLBACK.unit}.timer; then echo armed; elif sudo -n test -e ${HOST_PATHS.stateDir}/rolled-back; then echo fired; else echo confirmed; fi`;
+  expect(asAdmin(admin, unconfirmed).trim()).toMatch(/^(armed|fired)$/);
+  // The engine must not know that the step finished, as if the cut had landed between the remote exit and the
+  // state write: the step and what depends on it leave the state and a pending create names it (pulumi stack import).
   const exported = JSON.parse(labPulumi(lab.name, ["stack", "export"], STACK).stdout);
   const resources = (exported.deployment.resources ?? []) as { urn: string; dependencies?: string[] }[];
   const cut = resources.find((r) => r.urn.endsWith("::lab-bootstrap-sshd-config"));
-  if (cut) {
-    const dropped = new Set([cut.urn]);
-    for (const r of resources) if ((r.dependencies ?? []).some((d) => dropped.has(d))) dropped.add(r.urn);
-    exported.deployment.resources = resources.filter((r) => !dropped.has(r.urn));
-    exported.deployment.pending_operations = [{ resource: cut, type: "creating" }];
-    const file = path.join(lab.stateDir, "cut.json");
-    fs.writeFileSync(file, JSON.stringify(exported), { mode: 0o600 });
-    const imported = labPulumi(lab.name, ["stack", "import", "--file", file], STACK);
-    expect(imported.code).toBe(0);
-  }
-  expect(JSON.parse(labPulumi(lab.name, ["stack", "export"], STACK).stdout).deployment.resources?.some((r: { urn: string }) => r.urn.endsWith("::lab-bootstrap-sshd-config")) ?? false).toBe(false);
+  expect(cut).toBeDefined();
+  const dropped = new Set([cut!.urn]);
+  for (const r of resources) if ((r.dependencies ?? []).some((d) => dropped.has(d))) dropped.add(r.urn);
+  exported.deployment.resources = resources.filter((r) => !dropped.has(r.urn));
+  exported.deployment.pending_operations = [{ resource: cut, type: "creating" }];
+  const file = path.join(lab.stateDir, "cut.json");
+  fs.writeFileSync(file, JSON.stringify(exported), { mode: 0o600 });
+  expect(labPulumi(lab.name, ["stack", "import", "--file", file], STACK).code).toBe(0);
+  expect(deployment(lab).resources.some((r) => r.urn.endsWith("::lab-bootstrap-sshd-config"))).toBe(false);
 
   const rerun = recoverAndApply(lab, 600_000);
   if (rerun.code !== 0) throw new Error(`the recovery failed:\n${rerun.output}`);
-  expect(rerun.output).toMatch(/Dial \d+\/40 failed: retrying/);
   const settled = labApply(lab.name, STACK, ["--identity", identityDir]);
   expect(applyCounts(settled.stdout)).toMatchObject(NO_CHANGES);
   expect(managedFiles(lab)).toEqual(managedFiles(straightLab));

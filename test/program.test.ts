@@ -115,6 +115,13 @@ describe("runProgram under the mock engine", () => {
     expect(dependsTransitively(regs, get("close-bootstrap"), final)).toBe(true);
   });
 
+  test("a change that could cut the admin off comes after every other admin step, so its rollback timer never waits on a package install or AIDE's first scan", () => {
+    const get = (n: string) => byName(regs, `ha-pi-${n}`);
+    for (const n of ["lockdown-packages", "lockdown-aide-init", "updates-packages", "update-timers", "homeassistant-user"]) {
+      expect({ n, before: dependsTransitively(regs, get("firewall"), get(n)) }).toEqual({ n, before: true });
+    }
+  });
+
   test("each create script starts with its step manifest, and payloads travel on stdin", () => {
     for (const c of commands(regs)) {
       const manifest = decodeManifest(unwrap(c.wireInputs.create));

@@ -144,7 +144,12 @@ export class HardenedHost extends pulumi.ComponentResource {
     const firstLogin = verifyLogin(adminCtx, "verify-login", guards, false, [bootstrapGate]);
     const adminGate = eachPhase(adminCtx);
     const beforeAdminOnly = adminCtx.steps.size;
-    for (const c of concerns) c.adminOnly?.(adminCtx, [firstLogin]);
+    // A change that could cut the admin off comes last, after every other step of this phase (a package install,
+    // AIDE's first scan), so that its rollback timer runs only while the final login proof is near.
+    const guarded = (c: HostSteps<HostConfig>) => c.lockoutGuard?.(host, os) !== undefined;
+    for (const c of concerns) if (!guarded(c)) c.adminOnly?.(adminCtx, [firstLogin]);
+    const unguarded = [...adminCtx.steps.values()].slice(beforeAdminOnly);
+    for (const c of concerns) if (guarded(c)) c.adminOnly?.(adminCtx, [firstLogin, ...unguarded]);
     const adminOnly = [...adminCtx.steps.values()].slice(beforeAdminOnly);
     // Re-run whenever what could cut the admin off changes (its digests are arguments): confirms with a new login.
     const finalLogin = verifyLogin(adminCtx, "verify-admin-login", guards, true, [adminGate, ...adminOnly]);

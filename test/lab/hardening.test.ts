@@ -66,6 +66,22 @@ describe.each(LAB_OS_IDS)("%s", (labOs) => {
     expect(again.stdout).not.toMatch(/command:remote:Command \S+ (creating|updating|replacing|deleting)/);
   }, 400_000);
 
+  test("the identity's private keys (host keys, automation key, the bootstrap key) are nowhere in plaintext: not in pulumi stack export, not in the apply's output", () => {
+    const identity = path.join(stateDir, "identity");
+    const secrets = fs.readdirSync(identity).filter((f) => !f.endsWith(".pub")).map((f) => fs.readFileSync(path.join(identity, f), "utf8"))
+      .filter((t) => t.includes("PRIVATE KEY"));
+    secrets.push(fs.readFileSync(info.privateKeyPath, "utf8"));
+    expect(secrets.length).toBeGreaterThanOrEqual(4);
+    // A private key's second line: 64 characters of its base64 body that occur nowhere else.
+    const bodies = secrets.map((t) => t.trim().split("\n")[1]);
+    for (const b of bodies) expect(b).toMatch(/^[A-Za-z0-9+/=]{60,}$/);
+    const exported = labPulumi(name, ["stack", "export"], STACK);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).not.toContain("PRIVATE KEY");
+    expect(firstApply).not.toContain("PRIVATE KEY");
+    expect(bodies.filter((b) => exported.stdout.includes(b) || firstApply.includes(b))).toEqual([]);
+  });
+
   test("a later up connects as the admin: a changed sshd setting is applied over the admin login, and the bootstrap phase is left alone", () => {
     const before = sshdT().get("maxauthtries");
     const updated = (out: string): string[] => [...out.matchAll(/^ ~ {2}command:remote:Command (\S+) updated\b/gm)].map((m) => m[1]).sort();

@@ -35,7 +35,7 @@ export function cidrContains(outer: Cidr, inner: Cidr): boolean {
 const NOT_GLOBAL = [
   "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24", "192.0.2.0/24",
   "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24", "203.0.113.0/24", "240.0.0.0/4",
-  "::1/128", "fc00::/7", "fe80::/10", "2001:db8::/32",
+  "::1/128", "fc00::/7", "fe80::/10", "2001:2::/48", "2001:db8::/32",
 ].map((c) => parseCidr(c)!);
 
 /** true when the network lies inside a private, link-local or otherwise not globally reachable block. */

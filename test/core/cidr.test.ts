@@ -36,7 +36,7 @@ describe("cidrContains", () => {
 
 describe("isPrivateCidr", () => {
   it("accepts home and unique-local networks, which no internet host can come from", () => {
-    for (const c of ["10.0.0.0/8", "192.168.178.0/24", "172.16.5.0/24", "fd00::/8", "fe80::/64"]) expect(isPrivateCidr(cidr(c))).toBe(true);
+    for (const c of ["10.0.0.0/8", "192.168.178.0/24", "172.16.5.0/24", "fd00::/8", "fe80::/64", "2001:2:0:a::/64"]) expect(isPrivateCidr(cidr(c))).toBe(true);
   });
 
   it("refuses public ranges and ranges that reach past a private block, because the internet could come from them", () => {

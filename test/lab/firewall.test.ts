@@ -12,8 +12,8 @@ import { inputChain as loadedInputChain, labStackModel, promised, scan, standInL
 /**
  * The firewall on a real lab host: the lab stack applied with `npm run lab -- apply` (the real `pulumi up` with
  * the pack), then measured with nmap from the lab's WAN namespace ("the internet"), its LAN namespace and the
- * host itself, against what the rendered ruleset promises; a lockout rolled back; the rules back after a reboot.
- * The lab has IPv4 addresses only: the IPv6 rules are judged as text by the pack (firewall-ipv6-not-wider).
+ * host itself, over IPv4 and IPv6, against what the rendered ruleset promises; a lockout rolled back; the rules back
+ * after a reboot.
  */
 const STACK = "lab";
 /** What listens on the host during the scans: sshd, and a stand-in on Home Assistant's port (the lab stack runs no Home Assistant, so the port stays shut). */
@@ -49,7 +49,7 @@ describe.each(LAB_OS_IDS)("%s", (labOs) => {
     if (name) await labDown(name);
   }, 120_000);
 
-  test("nmap from the WAN, the LAN and the host itself sees exactly what the ruleset promises (IPv4, TCP and UDP; the lab has no IPv6 addresses)", () => {
+  test("nmap from the WAN, the LAN and the host itself sees exactly what the ruleset promises (IPv4, TCP and UDP)", () => {
     const stopListening = standInListener(admin, 8123);
     try {
       freshSource(info.netns.wan);
@@ -62,12 +62,23 @@ describe.each(LAB_OS_IDS)("%s", (labOs) => {
     }
   }, 600_000);
 
-  test("IPv6, which the lab cannot measure, judged as text on the ruleset that landed: one table inet, ND and PMTU accepted, no port wider to IPv6", () => {
+  test("nmap over IPv6 from the WAN, the LAN and the host itself sees the same promise: IPv6 is never more open than IPv4", () => {
+    const stopListening = standInListener(admin, 8123);
+    try {
+      expect(scan(info.netns.wan, info.address6, "-sS")).toEqual(promised(model, "wan", LISTENING));
+      expect(scan(info.netns.lan, info.address6, "-sS")).toEqual(promised(model, "lan", LISTENING));
+      expect(scan(info.netns.host, info.address6, "-sT")).toEqual(promised(model, "self", LISTENING));
+    } finally {
+      stopListening();
+    }
+  }, 600_000);
+
+  test("the IPv6 rules that landed, as the pack judges them: one table inet, ND and PMTU accepted, no port wider to IPv6", () => {
     const landed = asAdmin(admin, `sudo -n cat ${FIREWALL_PATHS.ruleset}`);
     const plan = labNetworkOf(name)!;
     const manifest = {
       kind: "nftables" as const, host: "lab", path: FIREWALL_PATHS.ruleset, table: model.table,
-      zones: { lan: [plan.lanCidr], admin: [`${controller}/32`], acknowledgePublicLan: false }, sshPort: 22, publicPorts: [],
+      zones: { lan: [plan.lanCidr, plan.lanCidr6], admin: [`${controller}/32`], acknowledgePublicLan: false }, sshPort: 22, publicPorts: [],
     };
     expect(evaluateFirewall("ipv6-not-wider", landed, manifest)).toEqual([]);
     expect(evaluateFirewall("lan-vpn-only", landed, manifest)).toEqual([]);

@@ -5,9 +5,11 @@ import { OWN_KEY_PLACEHOLDER } from "../../src/concerns/vpn/renderClientConfig";
 import { serverAddresses } from "../../src/concerns/vpn/vpnAddresses";
 import { vpnSchema } from "../../src/concerns/vpn/config";
 import { VPN_PATHS } from "../../src/concerns/vpn/vpnPaths";
+import { VPN_ROLLBACK } from "../../src/concerns/vpn/vpnRollback";
+import { HOST_PATHS } from "../../src/core/hostPaths";
 import { generateWireguardKeyPair } from "../../src/concerns/vpn/wireguardKeys";
 import { opaqueSecret } from "../../src/core/opaqueSecret";
-import { labDown, LabHostInfo, labRestartAfterReboot, labUp } from "../../src/lab/host/labHost";
+import { labDown, LabHostInfo, labNetworkOf, labRestartAfterReboot, labUp } from "../../src/lab/host/labHost";
 import { awaitHandshake, echoAnswered, phoneDown, phoneUp, tcpBanner, transferBytes, WireguardPhone } from "../../src/lab/net/wireguardPhone";
 import { asAdmin, inNs, labApply, labPulumi, Login, PROJECT_DIR, run, uniqueLabName } from "./labProbe";
 import { inputChain, labStackModel, promised, scan, standInListener } from "./labReachability";
@@ -58,6 +60,18 @@ function up(ns: string, iface: string, config: string): WireguardPhone {
 function down(p: WireguardPhone): void {
   phoneDown(p);
   phones.splice(phones.indexOf(p), 1);
+}
+
+/**
+ * Whether the host answers the phone's echoes again after its wg0 restarted (a reboot, a rollback): the phone
+ * kept its old session, which the host no longer knows, so its packets go unanswered until it shakes hands anew,
+ * which WireGuard does at once for a session older than two minutes, else after 15 s of unanswered data. At most
+ * 100 echoes (nping waits a second for each) or 150 s.
+ */
+function echoedAgain(phone: WireguardPhone): boolean {
+  const deadline = Date.now() + 150_000;
+  for (let i = 0; i < 100 && Date.now() < deadline; i++) if (echoAnswered(phone.ns, HOST_VPN.v4)) return true;
+  return false;
 }
 
 async function boot(): Promise<void> {
@@ -173,6 +187,44 @@ test("a peer added by config connects and a removed one cannot even shake hands,
   down(again);
 }, 600_000);
 
+test(`a WireGuard change no new login confirms is rolled back within ${VPN_ROLLBACK.seconds} s: the phone it cut off gets through again, the next up says so, and --replace on the step converges`, () => {
+  const phone = phones[0];
+  expect(phone).toBeDefined();
+  const urns = (JSON.parse(labPulumi(name, ["stack", "export"], STACK).stdout).deployment.resources as { urn: string }[]).map((r) => r.urn);
+  const finalLogin = urns.find((u) => u.endsWith("::lab-verify-admin-login"));
+  const vpnStep = urns.find((u) => u.endsWith("::lab-vpn-config"));
+  expect([finalLogin, vpnStep].every((u) => u !== undefined)).toBe(true);
+
+  // A change that cuts the phone off (no peers), applied without the new login that would confirm it: the up
+  // leaves that login out, and with it the pack's whole-stack view, so for this one run its policies only advise.
+  const packConfig = path.join(stateDir, "advisory-pack.json");
+  fs.writeFileSync(packConfig, JSON.stringify({ all: "advisory" }));
+  const cut = labApply(name, STACK, ["--identity", identityDir, ...vpnConfig([], {}), "--", "--exclude", finalLogin!, "--exclude-dependents", "--policy-pack-config", packConfig]);
+  expect({ code: cut.code, tail: cut.code === 0 ? "" : (cut.stdout + cut.stderr).slice(-3000) }).toEqual({ code: 0, tail: "" });
+  expect(asAdmin(admin(), `systemctl is-active ${VPN_ROLLBACK.unit}.timer; sudo -n wg show ${VPN_PATHS.interface} peers | wc -l`).trim().split("\n")).toEqual(["active", "0"]);
+  expect(echoAnswered(phone.ns, HOST_VPN.v4)).toBe(false);
+
+  // The host restores the previous config by itself: wait on the host (bounded) for the rollback's marker.
+  const marker = `${HOST_PATHS.stateDir}/vpn-rolled-back`;
+  const waitLimit = VPN_ROLLBACK.seconds + 60;
+  asAdmin(admin(), `for i in $(seq 1 ${waitLimit / 2}); do sudo -n test -e ${marker} && exit 0; sleep 2; done; exit 1`, "", (waitLimit + 30) * 1000);
+  expect(asAdmin(admin(), `sudo -n wg show ${VPN_PATHS.interface} peers | wc -l`).trim()).toBe("1");
+  expect(echoedAgain(phone)).toBe(true);
+  expect(tcpBanner(phone.ns, HOST_VPN.v4, 22)).toBe(SSH_BANNER);
+
+  // The next up's login proof finds the rollback and names the way out; that way out converges.
+  const next = apply([]);
+  expect(next.code).not.toBe(0);
+  expect(next.stdout + next.stderr).toMatch(/the WireGuard change was rolled back at \d{4}-\d\d-\d\dT/);
+  const replaced = labApply(name, STACK, ["--identity", identityDir, ...vpnConfig([], {}), "--", "--replace", vpnStep!]);
+  expect({ code: replaced.code, tail: replaced.code === 0 ? "" : (replaced.stdout + replaced.stderr).slice(-3000) }).toEqual({ code: 0, tail: "" });
+  expect(asAdmin(admin(), `systemctl is-active ${VPN_ROLLBACK.unit}.timer || true; sudo -n test -e ${marker} && echo marker || echo clear; sudo -n wg show ${VPN_PATHS.interface} peers | wc -l`).trim().split("\n")).toEqual(["inactive", "clear", "0"]);
+
+  // The phone back, for the tests that follow.
+  expect(apply([{ name: "phone", id: 2 }]).code).toBe(0);
+  expect(echoedAgain(phone)).toBe(true);
+}, 900_000);
+
 test("forwardToLan turns forwarding on in the VPN's own sysctl file and its removal takes the file away, the tunnel untouched", () => {
   const phone = phones[0];
   expect(phone).toBeDefined();
@@ -182,9 +234,9 @@ test("forwardToLan turns forwarding on in the VPN's own sysctl file and its remo
   // the step says it was not loaded rather than pretending; on a real box `sysctl -p` loads it.
   expect(asAdmin(admin(), `cat ${VPN_PATHS.forwardingSysctl}`)).toMatch(/^net\.ipv4\.ip_forward = 1$/m);
   expect(asAdmin(admin(), "grep -c ' /proc/sys proc ro,' /proc/self/mounts").trim()).toBe("1");
-  // The lab host's LAN (the lab sets lanCidrs to its own LAN network) joins the split tunnel.
-  const lan = `${info.address.split(".").slice(0, 3).join(".")}.0/24`;
-  expect(vpnCli(["config", "phone"]).stdout).toContain(`AllowedIPs = ${HOST_VPN.v4}/32, ${HOST_VPN.v6}/128, ${lan}\n`);
+  // The lab host's LAN (the lab sets lanCidrs to its own LAN networks, IPv4 and IPv6) joins the split tunnel.
+  const plan = labNetworkOf(name)!;
+  expect(vpnCli(["config", "phone"]).stdout).toContain(`AllowedIPs = ${HOST_VPN.v4}/32, ${HOST_VPN.v6}/128, ${plan.lanCidr}, ${plan.lanCidr6}\n`);
   expect(apply([{ name: "phone", id: 2 }]).code).toBe(0);
   expect(asAdmin(admin(), `test ! -e ${VPN_PATHS.forwardingSysctl} && echo absent`).trim()).toBe("absent");
   expect(asAdmin(admin(), "pgrep -x wireguard-go").trim()).toBe(pidBefore);
@@ -214,13 +266,7 @@ test("after the guest reboots, wg0 and the rules are back and the phone, its tun
   expect(wgShow()).toBe(wgBefore);
   expect(inputChain(admin())).toBe(rulesBefore);
 
-  // The phone kept its old session, which the rebooted host no longer knows: its packets go unanswered until it
-  // shakes hands anew, which WireGuard does at once for a session older than two minutes, else after 15 s of
-  // unanswered data. At most 100 echoes (nping waits a second for each) or 150 s.
-  const deadline = Date.now() + 150_000;
-  let answered = false;
-  for (let i = 0; i < 100 && !answered && Date.now() < deadline; i++) answered = echoAnswered(phone.ns, HOST_VPN.v4);
-  expect(answered).toBe(true);
+  expect(echoedAgain(phone)).toBe(true);
   expect(awaitHandshake(phone, rebootAt)).toBeGreaterThan(rebootAt);
   // The host's side: the rebooted wg0 shook hands with the same phone's key.
   const [peer, at] = asAdmin(admin(), `sudo -n wg show ${VPN_PATHS.interface} latest-handshakes`).trim().split(/\s+/);

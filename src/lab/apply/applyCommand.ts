@@ -80,7 +80,7 @@ const CFG = `${PROJECT_NAME}:hosts[0]`;
  * What the lab puts in place of the stack's own host facts: where the host is, what it runs, its bootstrap login, and the
  * generated identity. Keys as `pulumi config set --path` takes them; `secret` lists those set as secrets.
  */
-export function labOverrides(info: LabHostInfo, id: LabIdentity, net: Pick<LabNetworkPlan, "lanCidr" | "controllerAddress">, stackAdminKeys: string[] = []): { plain: Record<string, unknown>; secret: Record<string, string> } {
+export function labOverrides(info: LabHostInfo, id: LabIdentity, net: Pick<LabNetworkPlan, "lanCidr" | "lanCidr6" | "controllerAddress">, stackAdminKeys: string[] = []): { plain: Record<string, unknown>; secret: Record<string, string> } {
   const read = (p: string): string => fs.readFileSync(p, "utf8");
   return {
     plain: {
@@ -90,7 +90,7 @@ export function labOverrides(info: LabHostInfo, id: LabIdentity, net: Pick<LabNe
       [`${CFG}.bootstrap.port`]: info.port,
       [`${CFG}.bootstrap.hostKey`]: info.hostKey,
       // The lab's LAN, and the controller, which reaches the host through the router from outside the LAN.
-      [`${CFG}.lanCidrs`]: [net.lanCidr],
+      [`${CFG}.lanCidrs`]: [net.lanCidr, net.lanCidr6],
       [`${CFG}.firewall.adminCidrs`]: [`${net.controllerAddress}/32`],
       // The stack's own admin keys stay (a user's laptop key still works); the lab's operator key is added.
       [`${CFG}.admin.authorizedKeys`]: [...stackAdminKeys.filter((k) => k.split(" ")[1] !== id.operatorPublicKey.split(" ")[1]), id.operatorPublicKey],

@@ -22,6 +22,8 @@ export interface LabHostInfo {
   name: string;
   os: LabOsId;
   address: string;
+  /** The host's IPv6 address on the lab's LAN. */
+  address6: string;
   port: number;
   bootstrapUser: string;
   privateKeyPath: string;
@@ -161,6 +163,7 @@ async function upLocked(name: string, stateRoot: string, image: LabImage, log: (
       name,
       os: image.os,
       address: plan.hostAddress,
+      address6: plan.hostAddress6,
       port: 22,
       bootstrapUser: "root",
       privateKeyPath: identity.privateKeyPath,

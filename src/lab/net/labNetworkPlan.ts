@@ -8,7 +8,10 @@
  *                                                             └─ clilan ─── eth0 198.18.s.3  LAN client netns
  *                                       wan 198.19.s.1/25 ──────────────── eth0 198.19.s.2  WAN client netns
  *
- * Every namespace routes only 198.18.0.0/15 (via the router); nothing has a default route or reaches outside.
+ * IPv6 beside it, in the benchmarking block 2001:2::/48 (x = s, y = 256 + s, in hex): br-lan 2001:2:0:x::1/64, the
+ * host ::2, the LAN client ::3; wan 2001:2:0:y::1/64, the WAN client ::2. The controller stays IPv4 only.
+ * Every namespace routes only 198.18.0.0/15 and 2001:2::/48 (via the router); nothing has a default route or
+ * reaches outside.
  * The router forwards LAN <-> WAN unfiltered: the worst-case home router (host in a DMZ / all ports forwarded),
  * so "reachable from the internet" is decided by the host's own firewall alone.
  */
@@ -26,15 +29,26 @@ export interface LabNetworkPlan {
   lanCidr: string;
   wanCidr: string;
   transitCidr: string;
+  hostAddress6: string;
+  lanClientAddress6: string;
+  wanClientAddress6: string;
+  lanGateway6: string;
+  wanGateway6: string;
+  lanCidr6: string;
+  wanCidr6: string;
 }
 
 /** All lab addresses live in the RFC 2544 benchmarking block. */
 export const LAB_BLOCK = "198.18.0.0/15";
+/** And the IPv6 ones in the IPv6 benchmarking block (RFC 5180). */
+export const LAB_BLOCK6 = "2001:2::/48";
 export const MAX_SLOT = 250;
 
 export function labNetworkPlan(name: string, slot: number): LabNetworkPlan {
   if (!Number.isInteger(slot) || slot < 1 || slot > MAX_SLOT) throw new Error(`lab slot must be 1..${MAX_SLOT}, got ${slot}`);
   const p = `hhl-${name}`;
+  const x = slot.toString(16);
+  const y = (0x100 + slot).toString(16);
   return {
     slot,
     netns: { host: `${p}-host`, lan: `${p}-lan`, wan: `${p}-wan`, router: `${p}-rtr` },
@@ -49,5 +63,12 @@ export function labNetworkPlan(name: string, slot: number): LabNetworkPlan {
     lanCidr: `198.18.${slot}.0/24`,
     wanCidr: `198.19.${slot}.0/25`,
     transitCidr: `198.19.${slot}.128/30`,
+    hostAddress6: `2001:2:0:${x}::2`,
+    lanClientAddress6: `2001:2:0:${x}::3`,
+    wanClientAddress6: `2001:2:0:${y}::2`,
+    lanGateway6: `2001:2:0:${x}::1`,
+    wanGateway6: `2001:2:0:${y}::1`,
+    lanCidr6: `2001:2:0:${x}::/64`,
+    wanCidr6: `2001:2:0:${y}::/64`,
   };
 }

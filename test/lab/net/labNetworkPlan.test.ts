@@ -1,4 +1,5 @@
-import { labNetworkPlan, MAX_SLOT } from "../../../src/lab/net/labNetworkPlan";
+import { cidrContains, parseCidr } from "../../../src/core/cidr";
+import { LAB_BLOCK6, labNetworkPlan, MAX_SLOT } from "../../../src/lab/net/labNetworkPlan";
 
 function inLabBlock(addr: string): boolean {
   const [a, b] = addr.split(".").map(Number);
@@ -18,11 +19,21 @@ describe("labNetworkPlan", () => {
     expect(new Set(addrs).size).toBe(addrs.length);
   });
 
+  test("puts every IPv6 address and network in the benchmarking block 2001:2::/48, its LAN and WAN apart", () => {
+    const plan = labNetworkPlan("lab", MAX_SLOT);
+    const block = parseCidr(LAB_BLOCK6)!;
+    const addrs = [plan.hostAddress6, plan.lanClientAddress6, plan.wanClientAddress6, plan.lanGateway6, plan.wanGateway6];
+    for (const a of [...addrs, plan.lanCidr6, plan.wanCidr6]) expect({ a, ok: cidrContains(block, parseCidr(a)!) }).toEqual({ a, ok: true });
+    expect(new Set(addrs).size).toBe(addrs.length);
+    expect(cidrContains(parseCidr(plan.lanCidr6)!, parseCidr(plan.hostAddress6)!)).toBe(true);
+    expect(cidrContains(parseCidr(plan.lanCidr6)!, parseCidr(plan.wanClientAddress6)!)).toBe(false);
+  });
+
   test("gives two slots disjoint controller-side subnets, so two labs coexist in the root routing table", () => {
     const a = labNetworkPlan("a", 1);
     const b = labNetworkPlan("b", 2);
-    const bNets = [b.lanCidr, b.wanCidr, b.transitCidr];
-    expect([a.lanCidr, a.wanCidr, a.transitCidr].filter((n) => bNets.includes(n))).toEqual([]);
+    const bNets = [b.lanCidr, b.wanCidr, b.transitCidr, b.lanCidr6, b.wanCidr6];
+    expect([a.lanCidr, a.wanCidr, a.transitCidr, a.lanCidr6, a.wanCidr6].filter((n) => bNets.includes(n))).toEqual([]);
     expect(a.netns.host).not.toBe(b.netns.host);
   });
 

@@ -1,3 +1,4 @@
+import { HA_PATHS } from "../haPaths";
 import { HA_AS_USER } from "./haAsUser";
 
 /**
@@ -5,5 +6,5 @@ import { HA_AS_USER } from "./haAsUser";
  * restarts the running service so the change takes effect; nothing when it is not running yet. Needs `$user`.
  */
 export const HA_RESTART_IF_RUNNING = `${HA_AS_USER}
-if user_systemctl is-active --quiet homeassistant.service 2>/dev/null; then user_systemctl restart homeassistant.service; echo "restarted homeassistant.service"; fi
+if user_systemctl is-active --quiet ${HA_PATHS.unit}.service 2>/dev/null; then user_systemctl restart ${HA_PATHS.unit}.service; echo "restarted ${HA_PATHS.unit}.service"; fi
 `;

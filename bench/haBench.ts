@@ -48,7 +48,7 @@ export async function runHaBench(opts: { log?: (l: string) => void } = {}): Prom
     const hardenMs = labApply([]);
     const shell = adminRootShell(lab.stateDir, info, path.join(tmp, "known_hosts"));
     const t0 = Date.now();
-    const loaded = await prepareHaGuest(shell, image);
+    const loaded = await prepareHaGuest(shell, image, info.os);
     const prepareMs = Date.now() - t0;
     const haApplyMs = labApply(["--config", `ha-hardened-host:hosts[0].homeAssistant.image=${loaded.pinned}`]);
     log(`ha: harden ${seconds(hardenMs, 1)}, prepare ${seconds(prepareMs, 1)}, Home Assistant apply ${seconds(haApplyMs, 1)}`);

@@ -9,10 +9,15 @@ import { buildHaImage } from "../../src/lab/haImage/buildHaImage";
 import { adminRootShell, GuestShell, mustRun } from "../../src/lab/haImage/guestShell";
 import { prepareHaGuest } from "../../src/lab/haImage/prepareHaGuest";
 import { labDown, LabHostInfo, labRestartAfterReboot, labUp } from "../../src/lab/host/labHost";
+import { LAB_OS_IDS } from "../../src/lab/image/labOs";
+import { OS_TABLE } from "../../src/core/osTable";
 import { phoneDown, phoneUp, WireguardPhone } from "../../src/lab/net/wireguardPhone";
-import { VPN_SUBNET4, VPN_SUBNET6 } from "../../src/concerns/vpn/config";
+import { VPN_SUBNET4, VPN_SUBNET6, vpnSchema } from "../../src/concerns/vpn/config";
 import { serverAddresses } from "../../src/concerns/vpn/vpnAddresses";
+import { HA_PORT } from "../../src/concerns/homeassistant/config";
+import { opaqueSecret } from "../../src/core/opaqueSecret";
 import { applyCounts, freshSource, inNs, labApply, labPulumi, PROJECT_DIR, run, uniqueLabName } from "./labProbe";
+import { labStackModel, promised, scan } from "./labReachability";
 
 const VPN_CLI = path.join(PROJECT_DIR, "dist", "src", "cli", "vpn.js");
 
@@ -67,8 +72,9 @@ function loginFlow(ns: string, base: string, username: string, password: string)
   return JSON.parse(step);
 }
 
-describe("Home Assistant installed by the stack on debian-13", () => {
-  const name = uniqueLabName("ha");
+// On Debian 13 the unit is a Quadlet file; on Debian 12, whose Podman has no Quadlet, a plain user unit.
+describe.each(LAB_OS_IDS)("Home Assistant installed by the stack on %s", (labOs) => {
+  const name = uniqueLabName(`ha${labOs.slice(-2)}`);
   let ready: Ready | undefined;
   let setupError: Error | undefined;
   let tmp: string;
@@ -84,12 +90,12 @@ describe("Home Assistant installed by the stack on debian-13", () => {
     tmp = fs.mkdtempSync(path.join(osTmp(), "ha-lab-test-"));
     try {
       const image = await buildHaImage();
-      const lab = await labUp({ name, os: "debian-13", log: () => undefined });
+      const lab = await labUp({ name, os: labOs, log: () => undefined });
       const info = lab.info;
       const first = labApply(name, "lab");
       if (first.code !== 0) throw new Error(`the hardening apply exited ${first.code}: ${first.stderr.trim().split("\n").slice(-5).join(" | ")}`);
       const shell = adminRootShell(lab.stateDir, info, path.join(tmp, "known_hosts"));
-      const loaded = await prepareHaGuest(shell, image);
+      const loaded = await prepareHaGuest(shell, image, labOs);
       await mustRun(shell, "the user's own configuration", `install -d -o ${USER} -g ${USER} -m 0750 ${DIR} && install -o ${USER} -g ${USER} -m 0640 /dev/stdin ${DIR}/configuration.yaml <<'EOF'\n${USER_LINES}EOF`);
       const haConfig = ["--config", `${HA}.image=${loaded.pinned}`, "--config", `ha-hardened-host:hosts[0].vpn=${JSON.stringify({ peers: [{ name: "phone", id: 2 }] })}`];
       // The poller writes to a file: the apply below blocks this process, so a pipe would not be read meanwhile.
@@ -140,6 +146,25 @@ describe("Home Assistant installed by the stack on debian-13", () => {
     freshSource(info.netns.wan);
     expect(curl(info.netns.wan, `${base()}/api/`)[0]).toBe(0);
   });
+
+  test("nmap from the WAN, the LAN and a VPN device, over IPv4 and IPv6, sees exactly what the ruleset promises with Home Assistant owned: from the WAN only WireGuard, from the LAN and the VPN SSH and 8123 open", () => {
+    const { info } = up();
+    const vpn = vpnSchema.parse({ endpoint: "lab.invalid:51820", serverPrivateKey: opaqueSecret("the lab's"), peers: [] });
+    const model = labStackModel(vpn, { port: HA_PORT.value });
+    const listening = new Set(["22/tcp", `${HA_PORT.value}/tcp`, `${vpn.port}/udp`]);
+    const vpnHost = serverAddresses(vpn);
+    const seen = {
+      wan: [scan(info.netns.wan, info.address, "-sS"), scan(info.netns.wan, info.address6, "-sS")],
+      lan: [scan(info.netns.lan, info.address, "-sS"), scan(info.netns.lan, info.address6, "-sS")],
+      vpn: [scan(phone!.ns, vpnHost.v4, "-sS"), scan(phone!.ns, vpnHost.v6, "-sS")],
+    };
+    expect(seen).toEqual({
+      wan: [promised(model, "wan", listening), promised(model, "wan", listening)],
+      lan: [promised(model, "lan", listening), promised(model, "lan", listening)],
+      vpn: [promised(model, "vpn", listening), promised(model, "vpn", listening)],
+    });
+    expect(seen.lan[0][`${HA_PORT.value}/tcp`]).toBe("open"); // "open" means something answers there
+  }, 900_000);
 
   test("an unauthenticated attempt to create an owner is refused", () => {
     const { info } = up();
@@ -201,6 +226,15 @@ describe("Home Assistant installed by the stack on debian-13", () => {
     expect(status).toBe(401);
     expect((await mustRun(shell, "pgrep", find)).trim()).not.toBe(before);
   }, 300_000);
+
+  test("the unit is the form the OS's Podman takes: a Quadlet file where it has Quadlet, else a plain user unit, root-owned either way", async () => {
+    const { shell } = up();
+    const uid = (await mustRun(shell, "id", `id -u ${USER}`)).trim();
+    const file = OS_TABLE[labOs].podmanQuadlet ? `${HA_PATHS.quadletUsersDir}/${uid}/${HA_PATHS.unit}.container` : `${HA_PATHS.userUnitDir}/${HA_PATHS.unit}.service`;
+    expect((await mustRun(shell, "unit file", `stat -c '%U %a' ${file}`)).trim()).toBe("root 644");
+    const active = await mustRun(shell, "user unit", `runuser -u ${USER} -- env XDG_RUNTIME_DIR=/run/user/${uid} systemctl --user is-active ${HA_PATHS.unit}.service`);
+    expect(active.trim()).toBe("active");
+  });
 
   test("no secret appears in ps, the journal, the engine's output, the exported state, or any file a local user without privileges can read", async () => {
     const { shell, apply, password, secretValue } = up();

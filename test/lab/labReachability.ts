@@ -1,5 +1,6 @@
 import { firewallContribution as ownOpenings } from "../../src/concerns/firewall/firewall";
 import { FIREWALL_TABLE, FirewallModel, firewallModel } from "../../src/concerns/firewall/firewallModel";
+import { firewallContribution as haOpenings } from "../../src/concerns/homeassistant/firewall";
 import { firewallContribution as sshOpenings } from "../../src/concerns/ssh/firewall";
 import type { VpnConfig } from "../../src/concerns/vpn/config";
 import { firewallContribution as vpnOpenings } from "../../src/concerns/vpn/firewall";
@@ -19,16 +20,18 @@ export type ScanOrigin = "wan" | "lan" | "vpn" | "self";
 
 /**
  * The lab stack's openings (stacks/Pulumi.lab.yaml: SSH 22, no Home Assistant, no optional service), gathered the
- * way the firewall concern gathers them; with `vpn`, also the VPN concern's port and zone for that VPN entry.
+ * way the firewall concern gathers them; with `vpn`, also the VPN concern's port and zone for that VPN entry; with
+ * `homeAssistant`, its port once the owner exists.
  */
-export function labStackModel(vpn?: VpnConfig): FirewallModel {
+export function labStackModel(vpn?: VpnConfig, homeAssistant?: { port: number }): FirewallModel {
   const host = {
+    homeAssistant,
     lanCidrs: ["198.18.10.0/24"],
     sshPort: 22,
     vpn,
     firewall: { adminCidrs: [], acknowledgePublicLan: false, services: { mqtt: false, mqttTls: false, samba: false, mdns: false, homekit: false }, lanServices: [] },
   };
-  return firewallModel(host, [{ openings: sshOpenings.openings!(host) }, { openings: ownOpenings.openings!(host) }, { openings: vpnOpenings.openings!(host), vpn: vpnOpenings.vpnZone!(host) }]);
+  return firewallModel(host, [{ openings: sshOpenings.openings!(host) }, { openings: ownOpenings.openings!(host) }, { openings: vpnOpenings.openings!(host), vpn: vpnOpenings.vpnZone!(host) }, { openings: haOpenings.openings!(host) }]);
 }
 
 /**

@@ -1,8 +1,7 @@
-import type { HostConfig } from "../../config/schema";
 import type { FirewallContribution } from "../../core/firewallOpenings";
 
 /** Home Assistant's port from the LAN and the VPN; until its owner exists it listens on the host itself only. */
-export const firewallContribution: FirewallContribution<Pick<HostConfig, "homeAssistant">> = {
+export const firewallContribution: FirewallContribution<{ homeAssistant?: { port: number } }> = {
   openings: (host) =>
     host.homeAssistant
       ? [

@@ -7,7 +7,7 @@
  * (0600, in the state dir) and a systemd-run timer armed that restores it after SECONDS unless the next NEW login
  * runs the confirm script the apply leaves; a change that fails to apply is rolled back at once.
  * Args: path iface unit port state rollback-unit seconds.
- * Prints `unchanged PATH`, or `changed PATH (synced|restarted|started)`.
+ * Prints `unchanged PATH`, or `changed PATH (synced|restarted|started)` and, when armed, a line saying so.
  */
 export const APPLY_WIREGUARD_CONFIG_SCRIPT = `
 path=$1 iface=$2 unit=$3 port=$4 state=$5 rbunit=$6 seconds=$7

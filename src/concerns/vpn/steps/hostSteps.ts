@@ -48,7 +48,8 @@ export const hostSteps: HostSteps<HostConfig> = {
       secretStdin: true,
       dependsOn: [packages, forwarding],
     });
-  },  lockoutGuard(host) {
+  },
+  lockoutGuard(host) {
     if (!host.vpn) return undefined;
     return {
       what: "the WireGuard change",

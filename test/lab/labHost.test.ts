@@ -55,7 +55,7 @@ afterAll(async () => {
 describe("lab host (real systemd-nspawn guest)", () => {
   test("up reports the fresh box's login and writes the same JSON to host.json, so other commands can find it", () => {
     const { info, stateDir } = up();
-    expect(Object.keys(info).sort()).toEqual(["address", "bootstrapUser", "hostKey", "name", "netns", "os", "port", "privateKeyPath"]);
+    expect(Object.keys(info).sort()).toEqual(["address", "address6", "bootstrapUser", "hostKey", "name", "netns", "os", "port", "privateKeyPath"]);
     expect(info).toMatchObject({ name: NAME, port: 22, bootstrapUser: "root", os: "debian-13" });
     expect(info.address).toMatch(/^198\.1[89]\./);
     expect(info.hostKey).toMatch(/^ssh-ed25519 [A-Za-z0-9+/=]+$/);
@@ -87,17 +87,19 @@ describe("lab host (real systemd-nspawn guest)", () => {
     }
   });
 
-  test("the guest has no route outside 198.18.0.0/15 (nor IPv6 beyond link-local): a connect to 192.0.2.1 is refused for want of a route, it does not hang", async () => {
+  test("the guest has no route outside 198.18.0.0/15 and 2001:2::/48: a connect to 192.0.2.1 or 2001:db8::1 is refused for want of a route, it does not hang", async () => {
     const routes = (await guest("ip -4 route show; echo ---; ip -6 route show")).stdout;
     const [v4, v6] = routes.split("---");
     expect(v4).not.toMatch(/default/);
     for (const line of v4.trim().split("\n")) expect(line).toMatch(/^198\.1[89]\./);
-    // IPv6: loopback and on-link link-local only (the router does not route IPv6).
-    for (const line of v6.trim().split("\n").filter(Boolean)) expect(line).toMatch(/^(::1|fe80::\/64) /);
+    // IPv6: loopback, link-local, the lab's own LAN on-link and its block via the router; nothing else.
+    expect(v6).not.toMatch(/default/);
+    for (const line of v6.trim().split("\n").filter(Boolean)) expect(line).toMatch(/^(::1|fe80::\/64|2001:2:0:[0-9a-f]+::\/64|2001:2::\/48) /);
     // timeout(1) exits 124 when the connect hangs; with no route the kernel refuses it before any packet leaves.
-    const r = await guest("timeout 5 bash -c '</dev/tcp/192.0.2.1/80' 2>&1; echo rc=$?");
-    expect(r.stdout).toMatch(/Network is unreachable/);
-    expect(r.stdout).not.toMatch(/rc=(0|124)$/m);
+    for (const target of ["192.0.2.1", "2001:db8::1"]) {
+      const r = await guest(`timeout 5 bash -c '</dev/tcp/${target}/80' 2>&1; echo rc=$?`);
+      expect({ target, unreachable: /Network is unreachable/.test(r.stdout), rc: /rc=(0|124)$/m.test(r.stdout) }).toEqual({ target, unreachable: true, rc: false });
+    }
   });
 
   test("apt-get update and install sudo work offline from the lab mirror, the provisioning's real path", async () => {

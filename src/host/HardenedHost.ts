@@ -140,13 +140,14 @@ export class HardenedHost extends pulumi.ComponentResource {
     const bootstrapGate = eachPhase(context(bootstrap));
     // Phase 2: a NEW admin login proves access (and disarms the rollback) before anything else.
     const adminCtx = context(admin);
-    const guards = concerns.map((c) => c.lockoutGuard?.(host, os)).filter((g): g is LockoutGuard => g !== undefined);
+    const guardOf = new Map(concerns.map((c) => [c, c.lockoutGuard?.(host, os)] as const));
+    const guards = [...guardOf.values()].filter((g): g is LockoutGuard => g !== undefined);
     const firstLogin = verifyLogin(adminCtx, "verify-login", guards, false, [bootstrapGate]);
     const adminGate = eachPhase(adminCtx);
     const beforeAdminOnly = adminCtx.steps.size;
     // A change that could cut the admin off comes last, after every other step of this phase (a package install,
     // AIDE's first scan), so that its rollback timer runs only while the final login proof is near.
-    const guarded = (c: HostSteps<HostConfig>) => c.lockoutGuard?.(host, os) !== undefined;
+    const guarded = (c: HostSteps<HostConfig>) => guardOf.get(c) !== undefined;
     for (const c of concerns) if (!guarded(c)) c.adminOnly?.(adminCtx, [firstLogin]);
     const unguarded = [...adminCtx.steps.values()].slice(beforeAdminOnly);
     for (const c of concerns) if (guarded(c)) c.adminOnly?.(adminCtx, [firstLogin, ...unguarded]);

@@ -4,8 +4,8 @@ import { findPrivilegeGrants, isSudoersPath } from "../findPrivilegeGrants";
 import { HA_SERVICE_USER } from "../serviceUserRules";
 import { decodeUserSpec } from "../../../core/stepManifest";
 import { checklistMetadata } from "../../../core/policy/checklistMetadata";
-import { hostComponentUrn } from "../../../core/policy/hostComponentUrn";
 import { readStep } from "../../../core/policy/readStep";
+import { stepsByHost } from "../../../core/policy/stepsByHost";
 
 /** No configSchema: Home Assistant never needs root, sudo or a login shell on this host. */
 export const homeassistantUserUnprivileged: ResourceValidationPolicy & StackValidationPolicy = {
@@ -33,16 +33,10 @@ export const homeassistantUserUnprivileged: ResourceValidationPolicy & StackVali
   },
   // Cross-resource: a host whose steps never create the service user would leave Home Assistant to run as someone else.
   validateStack: (args, reportViolation) => {
-    const hosts = new Map<string, string | undefined>();
-    const withUser = new Set<string>();
-    for (const r of args.resources) {
-      const step = readStep(r.type, r.props);
-      if (!step) continue;
-      hosts.set(step.manifest.host, hosts.get(step.manifest.host) ?? hostComponentUrn(r));
-      if (step.manifest.kind === "user" && step.manifest.name === HA_SERVICE_USER) withUser.add(step.manifest.host);
-    }
-    for (const [host, urn] of hosts) {
-      if (!withUser.has(host)) reportViolation(`Host ${host} must have a user step creating ${HA_SERVICE_USER}; none of its steps does, so Home Assistant has no unprivileged account.`, urn);
+    for (const [host, { urn, steps }] of stepsByHost(args.resources)) {
+      if (!steps.some((s) => s.manifest.kind === "user" && s.manifest.name === HA_SERVICE_USER)) {
+        reportViolation(`Host ${host} must have a user step creating ${HA_SERVICE_USER}; none of its steps does, so Home Assistant has no unprivileged account.`, urn);
+      }
     }
   },
 };

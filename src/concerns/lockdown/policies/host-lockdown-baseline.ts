@@ -1,7 +1,7 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { checklistMetadata } from "../../../core/policy/checklistMetadata";
-import { hostComponentUrn } from "../../../core/policy/hostComponentUrn";
 import { readStep, type Step } from "../../../core/policy/readStep";
+import { stepsByHost } from "../../../core/policy/stepsByHost";
 import { evaluateLockdown, judgesPath, REQUIRED_LOCKDOWN_PATHS, type LockdownOptions } from "../evaluateLockdown";
 
 /** The lockdown payload of a step: file and file-edit steps under the paths the lockdown judges. */
@@ -42,20 +42,10 @@ export const hostLockdownBaseline: ResourceValidationPolicy & StackValidationPol
   },
   // Cross-resource: a host that lacks a lockdown file is not locked down, however good the others are.
   validateStack: (args, reportViolation) => {
-    const seen = new Map<string, Set<string>>();
-    const urns = new Map<string, string | undefined>();
-    for (const r of args.resources) {
-      const step = readStep(r.type, r.props);
-      if (!step) continue;
-      const paths = seen.get(step.manifest.host) ?? new Set<string>();
-      seen.set(step.manifest.host, paths);
-      urns.set(step.manifest.host, urns.get(step.manifest.host) ?? hostComponentUrn(r));
-      const p = payloadOf(step);
-      if (p) paths.add(p.path);
-    }
-    for (const [host, paths] of seen) {
+    for (const [host, { urn, steps }] of stepsByHost(args.resources)) {
+      const paths = new Set(steps.map((s) => payloadOf(s)?.path));
       const missing = REQUIRED_LOCKDOWN_PATHS.filter((path) => !paths.has(path));
-      if (missing.length) reportViolation(`Host ${host} must get every lockdown file and edit; no step writes ${missing.join(", ")}.`, urns.get(host));
+      if (missing.length) reportViolation(`Host ${host} must get every lockdown file and edit; no step writes ${missing.join(", ")}.`, urn);
     }
   },
 };

@@ -1,7 +1,7 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { checklistMetadata } from "../../../core/policy/checklistMetadata";
-import { hostComponentUrn } from "../../../core/policy/hostComponentUrn";
 import { readStep } from "../../../core/policy/readStep";
+import { stepsByHost } from "../../../core/policy/stepsByHost";
 import { REMOTE_COPY_FILE, REMOTE_COPY_TO_REMOTE } from "../../../core/policy/remoteTypes";
 import { evaluateAutomaticUpdates } from "../evaluateAutomaticUpdates";
 import { UPDATES_PATHS } from "../updatesPaths";
@@ -33,16 +33,10 @@ export const automaticSecurityUpdatesOn: ResourceValidationPolicy & StackValidat
   },
   // Cross-resource: a host whose steps never write the file never updates itself.
   validateStack: (args, reportViolation) => {
-    const hosts = new Map<string, string | undefined>();
-    const withFile = new Set<string>();
-    for (const r of args.resources) {
-      const step = readStep(r.type, r.props);
-      if (!step) continue;
-      hosts.set(step.manifest.host, hosts.get(step.manifest.host) ?? hostComponentUrn(r));
-      if (step.manifest.kind === "file" && step.manifest.path === UPDATES_PATHS.aptConf) withFile.add(step.manifest.host);
-    }
-    for (const [host, urn] of hosts) {
-      if (!withFile.has(host)) reportViolation(`Host ${host} must have a file step writing ${UPDATES_PATHS.aptConf}; none of its steps does, so it never installs security fixes by itself.`, urn);
+    for (const [host, { urn, steps }] of stepsByHost(args.resources)) {
+      if (!steps.some((s) => s.manifest.kind === "file" && s.manifest.path === UPDATES_PATHS.aptConf)) {
+        reportViolation(`Host ${host} must have a file step writing ${UPDATES_PATHS.aptConf}; none of its steps does, so it never installs security fixes by itself.`, urn);
+      }
     }
   },
 };

@@ -12,12 +12,10 @@ import { labDown, LabHostInfo, labRestartAfterReboot, labUp } from "../../src/la
 import { LAB_OS_IDS } from "../../src/lab/image/labOs";
 import { OS_TABLE } from "../../src/core/osTable";
 import { phoneDown, phoneUp, WireguardPhone } from "../../src/lab/net/wireguardPhone";
-import { VPN_SUBNET4, VPN_SUBNET6, vpnSchema } from "../../src/concerns/vpn/config";
 import { serverAddresses } from "../../src/concerns/vpn/vpnAddresses";
 import { HA_PORT } from "../../src/concerns/homeassistant/config";
-import { opaqueSecret } from "../../src/core/opaqueSecret";
 import { applyCounts, freshSource, inNs, labApply, labPulumi, PROJECT_DIR, run, uniqueLabName } from "./labProbe";
-import { labStackModel, promised, scan } from "./labReachability";
+import { LAB_VPN, labStackModel, promised, scan } from "./labReachability";
 
 const VPN_CLI = path.join(PROJECT_DIR, "dist", "src", "cli", "vpn.js");
 
@@ -140,7 +138,7 @@ describe.each(LAB_OS_IDS)("Home Assistant installed by the stack on %s", (labOs)
   test("port 8123 answers from the LAN and through the VPN, and not from the WAN", () => {
     const { info } = up();
     expect(curl(info.netns.lan, `${base()}/api/`)[0]).toBe(401);
-    const vpnHost = serverAddresses({ subnet4: VPN_SUBNET4.value, subnet6: VPN_SUBNET6.value });
+    const vpnHost = serverAddresses(LAB_VPN);
     expect(curl(phone!.ns, `http://${vpnHost.v4}:8123/api/`)[0]).toBe(401);
     expect(curl(phone!.ns, `http://[${vpnHost.v6}]:8123/api/`)[0]).toBe(401);
     freshSource(info.netns.wan);
@@ -149,10 +147,9 @@ describe.each(LAB_OS_IDS)("Home Assistant installed by the stack on %s", (labOs)
 
   test("nmap from the WAN, the LAN and a VPN device, over IPv4 and IPv6, sees exactly what the ruleset promises with Home Assistant owned: from the WAN only WireGuard, from the LAN and the VPN SSH and 8123 open", () => {
     const { info } = up();
-    const vpn = vpnSchema.parse({ endpoint: "lab.invalid:51820", serverPrivateKey: opaqueSecret("the lab's"), peers: [] });
-    const model = labStackModel(vpn, { port: HA_PORT.value });
-    const listening = new Set(["22/tcp", `${HA_PORT.value}/tcp`, `${vpn.port}/udp`]);
-    const vpnHost = serverAddresses(vpn);
+    const model = labStackModel(LAB_VPN, { port: HA_PORT.value });
+    const listening = new Set(["22/tcp", `${HA_PORT.value}/tcp`, `${LAB_VPN.port}/udp`]);
+    const vpnHost = serverAddresses(LAB_VPN);
     const seen = {
       wan: [scan(info.netns.wan, info.address, "-sS"), scan(info.netns.wan, info.address6, "-sS")],
       lan: [scan(info.netns.lan, info.address, "-sS"), scan(info.netns.lan, info.address6, "-sS")],

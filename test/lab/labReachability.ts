@@ -2,8 +2,9 @@ import { firewallContribution as ownOpenings } from "../../src/concerns/firewall
 import { FIREWALL_TABLE, FirewallModel, firewallModel } from "../../src/concerns/firewall/firewallModel";
 import { firewallContribution as haOpenings } from "../../src/concerns/homeassistant/firewall";
 import { firewallContribution as sshOpenings } from "../../src/concerns/ssh/firewall";
-import type { VpnConfig } from "../../src/concerns/vpn/config";
+import { vpnSchema, type VpnConfig } from "../../src/concerns/vpn/config";
 import { firewallContribution as vpnOpenings } from "../../src/concerns/vpn/firewall";
+import { opaqueSecret } from "../../src/core/opaqueSecret";
 import { asAdmin, inNs, Login } from "./labProbe";
 
 /**
@@ -17,6 +18,9 @@ export const PORTS = { tcp: [22, 8123, 1883, 445, 21063], udp: [5353, 51820] } a
 
 /** Where a scan comes from: the internet, the home LAN, a VPN client inside its tunnel, or the host itself. */
 export type ScanOrigin = "wan" | "lan" | "vpn" | "self";
+
+/** The lab's VPN entry as the stack's schema completes it (no peers; the lab fills in the endpoint and the keys). */
+export const LAB_VPN: VpnConfig = vpnSchema.parse({ endpoint: "lab.invalid:51820", serverPrivateKey: opaqueSecret("the lab's"), peers: [] });
 
 /**
  * The lab stack's openings (stacks/Pulumi.lab.yaml: SSH 22, no Home Assistant, no optional service), gathered the

@@ -3,16 +3,14 @@ import * as os from "os";
 import * as path from "path";
 import { OWN_KEY_PLACEHOLDER } from "../../src/concerns/vpn/renderClientConfig";
 import { serverAddresses } from "../../src/concerns/vpn/vpnAddresses";
-import { vpnSchema } from "../../src/concerns/vpn/config";
 import { VPN_PATHS } from "../../src/concerns/vpn/vpnPaths";
 import { VPN_ROLLBACK } from "../../src/concerns/vpn/vpnRollback";
 import { HOST_PATHS } from "../../src/core/hostPaths";
 import { generateWireguardKeyPair } from "../../src/concerns/vpn/wireguardKeys";
-import { opaqueSecret } from "../../src/core/opaqueSecret";
 import { labDown, LabHostInfo, labNetworkOf, labRestartAfterReboot, labUp } from "../../src/lab/host/labHost";
 import { awaitHandshake, echoAnswered, phoneDown, phoneUp, tcpBanner, transferBytes, WireguardPhone } from "../../src/lab/net/wireguardPhone";
 import { asAdmin, inNs, labApply, labPulumi, Login, PROJECT_DIR, run, uniqueLabName } from "./labProbe";
-import { inputChain, labStackModel, promised, scan, standInListener } from "./labReachability";
+import { inputChain, LAB_VPN, labStackModel, promised, scan, standInListener } from "./labReachability";
 
 /**
  * WireGuard for real: a "phone" (wg-quick with wireguard-go in the lab's WAN namespace) uses exactly the config
@@ -23,12 +21,10 @@ import { inputChain, labStackModel, promised, scan, standInListener } from "./la
  */
 const STACK = "lab";
 const VPN_CLI = path.join(PROJECT_DIR, "dist", "src", "cli", "vpn.js");
-/** The VPN entry the tests apply (peers only), as the stack's schema completes it; the lab fills in the endpoint and the keys. */
-const VPN = vpnSchema.parse({ endpoint: "lab.invalid:51820", serverPrivateKey: opaqueSecret("the lab's"), peers: [] });
-const HOST_VPN = serverAddresses(VPN);
-const MODEL = labStackModel(VPN);
+const HOST_VPN = serverAddresses(LAB_VPN);
+const MODEL = labStackModel(LAB_VPN);
 /** What listens on the host during the scans: sshd, wireguard-go, and a stand-in on Home Assistant's port (the lab stack runs no Home Assistant, so the port stays shut). */
-const LISTENING = new Set(["22/tcp", "8123/tcp", `${VPN.port}/udp`]);
+const LISTENING = new Set(["22/tcp", "8123/tcp", `${LAB_VPN.port}/udp`]);
 const SSH_BANNER = "SSH-2.0-";
 
 const name = uniqueLabName("vp");
@@ -249,7 +245,7 @@ test("after the guest reboots, wg0 and the rules are back and the phone, its tun
   const phoneKey = inNs(phone.ns, "wg", ["show", phone.iface, "public-key"], { timeoutMs: 10_000 }).stdout.trim();
   const wgShow = () => asAdmin(admin(), `sudo -n wg show ${VPN_PATHS.interface} listen-port; sudo -n wg show ${VPN_PATHS.interface} peers`);
   const wgBefore = wgShow();
-  expect(wgBefore.trim().split("\n")).toEqual([String(VPN.port), phoneKey]);
+  expect(wgBefore.trim().split("\n")).toEqual([String(LAB_VPN.port), phoneKey]);
   const rulesBefore = inputChain(admin());
   expect(rulesBefore).toContain(`iifname "${VPN_PATHS.interface}"`);
 

@@ -1,4 +1,4 @@
-// Pulumi entry point (Pulumi.yaml `main`): the stack outputs are what runProgram returns.
-import { runProgram } from "./program";
+// Pulumi entry point (Pulumi.yaml `main`): the stack outputs are what the program resolves to.
+import { runProgramReadingBack } from "./program";
 
-export = runProgram();
+export = runProgramReadingBack();

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ConfigError } from "./core/configError";
 import { ConfigSource } from "./core/configSource";
-import { loadStackConfig } from "./config/loadStackConfig";
+import { loadStackConfig, StackConfig } from "./config/loadStackConfig";
 import { STACKS_DIR, stackFilePath } from "./core/stackFiles";
 import { publishedExampleKeys, publishedKeyProblems } from "./concerns/access/publishedExampleKeys";
 import { pulumiConfigSource } from "./config/pulumiConfigSource";
@@ -11,6 +11,7 @@ import { AdminConnectionInfo, HardenedHost } from "./host/HardenedHost";
 import { isOpaqueSecret } from "./core/opaqueSecret";
 import { renderClientConfig } from "./concerns/vpn/renderClientConfig";
 import type { HostConfig } from "./config/schema";
+import { readLiveDrift } from "./host/readLiveDrift";
 
 export interface StackOutputs {
   /** Per host: how to log in as the admin (no secrets). */
@@ -27,9 +28,31 @@ function vpnClientConfigs(host: HostConfig): pulumi.Output<Record<string, string
 
 /**
  * The Pulumi program: validates the whole stack config first (a ConfigError, which the CLI prints without a
- * stack trace, and nothing registered), then one HardenedHost per host.
+ * stack trace, and nothing registered), then one HardenedHost per host. `drifted`: per host, the steps whose
+ * read-back found the live host drifted from the stack.
  */
-export function runProgram(source: ConfigSource = pulumiConfigSource()): StackOutputs {
+export function runProgram(source: ConfigSource = pulumiConfigSource(), drifted: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>> = new Map()): StackOutputs {
+  return composeHosts(validatedConfig(source), drifted);
+}
+
+/**
+ * The program as `pulumi up` runs it: the config validated before any host is contacted, then (in an update,
+ * never in a preview) every host's read-back, whose drift is reported and repaired by this same `up`.
+ */
+export async function runProgramReadingBack(source: ConfigSource = pulumiConfigSource()): Promise<StackOutputs> {
+  const config = validatedConfig(source);
+  const drifted = new Map<string, ReadonlyMap<string, readonly string[]>>();
+  if (!pulumi.runtime.isDryRun()) {
+    for (const host of config.hosts) {
+      const live = await readLiveDrift(host);
+      for (const m of live.messages) (m.level === "warn" ? pulumi.log.warn : pulumi.log.info)(m.text);
+      drifted.set(host.name, live.steps);
+    }
+  }
+  return composeHosts(config, drifted);
+}
+
+function validatedConfig(source: ConfigSource): StackConfig {
   const config = loadStackConfig(source);
   if (!pulumi.runtime.isDryRun()) {
     const problems = publishedKeyProblems(config.hosts, publishedExampleKeys(exampleStackText()));
@@ -39,9 +62,13 @@ export function runProgram(source: ConfigSource = pulumiConfigSource()): StackOu
   for (const key of config.uncheckedSecrets) {
     process.stderr.write(`note: ${key} is an encrypted secure: value here, so its content was not checked\n`);
   }
+  return config;
+}
+
+function composeHosts(config: StackConfig, drifted: ReadonlyMap<string, ReadonlyMap<string, readonly string[]>>): StackOutputs {
   const hosts: StackOutputs["hosts"] = {};
   for (const host of config.hosts) {
-    const h = new HardenedHost(host.name, { host });
+    const h = new HardenedHost(host.name, { host, drifted: drifted.get(host.name) });
     const clients = vpnClientConfigs(host);
     hosts[host.name] = { adminConnection: h.adminConnection, hostKeyFingerprint: h.hostKeyFingerprint, ...(clients ? { vpnClientConfigs: clients } : {}) };
   }

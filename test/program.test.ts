@@ -5,6 +5,7 @@ import { configSourceFromMap } from "../src/core/configSource";
 import { ConfigError } from "../src/core/configError";
 import { decodeManifest, decodeUserSpec } from "../src/core/stepManifest";
 import { runProgram } from "../src/program";
+import { IN_STEP_WITH_STACK, READ_BACK_TRIGGER } from "../src/host/HardenedHost";
 import { configMap, keys, validHost } from "./support/keyFixtures";
 import { inspectOutput, recordProgram, RecordedRegistration } from "./support/recordProgram";
 
@@ -221,6 +222,21 @@ describe("runProgram variants", () => {
     expect(names).toContain("ha-pi-bootstrap-g2-sshd-config");
     expect(names.some((n) => /^ha-pi-bootstrap-(?!g2-)/.test(n))).toBe(false);
     for (const c of commands(r.registrations)) expect(c.wireInputs.triggers).toEqual([2]);
+  });
+
+  test("a step with a read-back keeps its second trigger from the state while the host matches the stack, and gets a new one (a re-run) exactly when drift was found", async () => {
+    const ha = { image: `ghcr.io/home-assistant/home-assistant:2026.11.0@sha256:${"ab".repeat(32)}`, owner: { name: "Alex", username: "alex", password: "correct horse battery" } };
+    const m = configMap([validHost({ homeAssistant: ha })], true);
+    const source = () => configSourceFromMap(m.config, m.secretKeys);
+    const owner = (rs: RecordedRegistration[]) => byName(rs, "ha-pi-ha-owner");
+    const inStep = await recordProgram(() => runProgram(source()), m);
+    expect(owner(inStep.registrations).wireInputs.triggers).toEqual([1, IN_STEP_WITH_STACK]);
+    expect(owner(inStep.registrations).ignoreChanges).toEqual([READ_BACK_TRIGGER]);
+    const drifted = await recordProgram(() => runProgram(source(), new Map([["ha-pi", new Map([["ha-owner", ["ip_ban_enabled is false, the stack says true"]]])]])), m);
+    expect(owner(drifted.registrations).wireInputs.triggers).toEqual([1, expect.stringMatching(/^drift repaired at \d{4}-/)]);
+    expect(owner(drifted.registrations).ignoreChanges).toEqual([]);
+    // Only that step: the generation still replays everything, and no other step carries a second trigger.
+    for (const c of commands(drifted.registrations).filter((c) => c.name !== "ha-pi-ha-owner")) expect(c.wireInputs.triggers).toEqual([1]);
   });
 
   test("bad config registers nothing and fails with a RunError whose message names the key (no stack trace from the CLI)", async () => {

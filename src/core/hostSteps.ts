@@ -56,6 +56,24 @@ export interface HostSteps<Host> {
    * `sha256` changes. Undefined: nothing of this concern on the host could cut the admin off.
    */
   lockoutGuard?(host: Host, os: OsProfile): LockoutGuard | undefined;
+  /**
+   * What an `up` reads back from the live host before it plans anything (read only, over the admin login): when
+   * the host has drifted from the stack, that `up` reports it and runs `step` again. Undefined: nothing to read.
+   */
+  readBack?(host: Host, os: OsProfile): LiveReadBack | undefined;
+}
+
+/** A read-only look at what a concern manages on the live host, and how to judge it against the stack. */
+export interface LiveReadBack {
+  /** What it reads, for messages: "Home Assistant's http settings". */
+  what: string;
+  /** The admin-phase step that sets it: run again (replaced) when the host has drifted. */
+  step: string;
+  /** bash body run as root; `$1…` are `args`. It must change nothing. */
+  script: string;
+  args?: string[];
+  /** The differences, one clause each ("ip_ban_enabled is false, the stack says true"); undefined: nothing there yet. */
+  drift(stdout: string): string[] | undefined;
 }
 
 /** A change that could lock the admin out, as the login that confirms it sees it. */

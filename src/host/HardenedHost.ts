@@ -17,7 +17,16 @@ export const BOOTSTRAP_IGNORED_INPUTS = ["connection", "create", "update", "dele
 
 export interface HardenedHostArgs {
   host: HostConfig;
+  /** Steps whose read-back found the live host drifted from the stack in this `up` (step name -> differences). */
+  drifted?: ReadonlyMap<string, readonly string[]>;
 }
+
+/**
+ * The second trigger of a step with a read-back: kept from the state (ignored) while the host matches the stack,
+ * set to a new value when the read-back found drift, so exactly that `up` runs the step again.
+ */
+export const READ_BACK_TRIGGER = "triggers[1]";
+export const IN_STEP_WITH_STACK = "set by the stack";
 
 /** What a user needs to log in as the admin; no secrets. */
 export interface AdminConnectionInfo {
@@ -63,6 +72,8 @@ export class HardenedHost extends pulumi.ComponentResource {
     const concerns = concernParts<HostSteps<HostConfig>>("steps/hostSteps", "hostSteps").map((c) => c.value);
     const configHostKey = derivedPublicKey(host.hostKeys.ed25519, host.hostKeys.ed25519Public);
     const automationPublicKey = derivedPublicKey(host.automationKey, host.automationPublicKey);
+    const readBackSteps = new Set(concerns.map((c) => c.readBack?.(host, os)?.step).filter((s): s is string => s !== undefined));
+    const drifted = args.drifted ?? new Map<string, readonly string[]>();
 
     // The engine feeds ignoreChanges properties from the OLD state even on a replace, so a triggers bump alone
     // would replay phase 1 with the previous box's bootstrap host key. From generation 2 on, phase 1 gets new
@@ -104,20 +115,23 @@ export class HardenedHost extends pulumi.ComponentResource {
         automationPublicKey,
         steps,
         run: (s: StepSpec) => {
+          const readBack = phase.name === "admin" && readBackSteps.has(s.step);
+          const repair = readBack && drifted.has(s.step);
+          const ignoreChanges = [...(phase.name === "bootstrap" ? BOOTSTRAP_IGNORED_INPUTS : []), ...(readBack && !repair ? [READ_BACK_TRIGGER] : [])];
           const resource = new command.remote.Command(
             phase.prefix + s.step,
             {
               connection: phase.connection,
               create: remoteScript({ manifest: s.manifest, step: phase.prefix + s.step, script: s.script, args: s.args, user: phase.user, escalate: s.escalate }),
               stdin: s.stdin,
-              triggers: [host.generation],
+              triggers: readBack ? [host.generation, repair ? `drift repaired at ${new Date().toISOString()}` : IN_STEP_WITH_STACK] : [host.generation],
               addPreviousOutputInEnv: false,
               ...(s.secretStdin ? { logging: "none" as const } : {}),
             },
             {
               parent: this,
               dependsOn: s.dependsOn,
-              ignoreChanges: phase.name === "bootstrap" ? BOOTSTRAP_IGNORED_INPUTS : undefined,
+              ignoreChanges: ignoreChanges.length > 0 ? ignoreChanges : undefined,
               additionalSecretOutputs: s.secretStdin ? ["stdin", "stdout", "stderr"] : undefined,
             },
           );

@@ -12,7 +12,7 @@ import { recordProgram } from "../support/recordProgram";
  * dependencies, hashed. A change to any of them re-runs that step on every
  * host at the next `up`, so it must be deliberate: update DIGEST in the same commit, saying why.
  */
-const DIGEST = "ff4f3cfc09b73c6785f2e11915c94f867e9968c245dfe29b0fadebe3886544a3";
+const DIGEST = "f2863a883bc96f085f3014b6d9a7d3c3ad31e7786abbf25365442b3bd5dff68d";
 
 const isSecret = (v: unknown): boolean => v !== null && typeof v === "object" && SECRET_SIG_KEY in (v as object);
 const maskKeys = (text: string): string => text.replace(/(ssh-ed25519|ssh-rsa|ecdsa-sha2-\S+) AAAA[A-Za-z0-9+/=]+/g, "$1 <key>");

@@ -48,6 +48,8 @@ interface Ready {
   shell: GuestShell;
   apply: { code: number | null; stdout: string; stderr: string };
   second: { code: number | null; stdout: string; stderr: string };
+  /** The --config arguments that turn Home Assistant (and the phone's VPN peer) on in the lab stack. */
+  haConfig: string[];
   attacker: string[];
   password: string;
   secretValue: string;
@@ -110,7 +112,7 @@ describe.each(LAB_OS_IDS)("Home Assistant installed by the stack on %s", (labOs)
       const config = run(process.execPath, [VPN_CLI, "config", "phone", "--stack", "lab", "--lab", name], { timeoutMs: 120_000 });
       if (config.code !== 0) throw new Error(`npm run vpn -- config phone exited ${config.code}: ${config.stderr}`);
       phone = phoneUp(info.netns.wan, "hhphone", config.stdout);
-      ready = { info, shell, apply, second, attacker: polled.split("\n").filter(Boolean), ...(() => { const s = labHaSecrets(path.join(lab.stateDir, "identity")); return { password: s.password, secretValue: s.secretValue }; })() };
+      ready = { info, shell, apply, second, haConfig, attacker: polled.split("\n").filter(Boolean), ...(() => { const s = labHaSecrets(path.join(lab.stateDir, "identity")); return { password: s.password, secretValue: s.secretValue }; })() };
     } catch (err) {
       setupError = err as Error;
     }
@@ -267,6 +269,34 @@ describe.each(LAB_OS_IDS)("Home Assistant installed by the stack on %s", (labOs)
     // Onboarding is complete: nothing to claim after a reboot either.
     expect(curl(info.netns.lan, `${base()}/api/onboarding`)[0]).toBe(404);
   }, 600_000);
+
+  // Before the ban test: that one then also proves the repaired setting at work.
+  test("drift made inside Home Assistant (IP bans turned off in its own store) is reported by the next up and set back by it; the up after that changes nothing", async () => {
+    const { info, shell, haConfig } = up();
+    const uid = (await mustRun(shell, "id", `id -u ${USER}`)).trim();
+    const userUnit = (verb: string) => `runuser -u ${USER} -- env XDG_RUNTIME_DIR=/run/user/${uid} systemctl --user ${verb} ${HA_PATHS.unit}.service`;
+    const store = `${DIR}/${HA_PATHS.httpStore}`;
+    await mustRun(shell, "stop Home Assistant", userUnit("stop"));
+    await mustRun(shell, "turn IP bans off in its store", `sed -i 's/"ip_ban_enabled": true/"ip_ban_enabled": false/' ${store} && grep -c '"ip_ban_enabled": false' ${store}`);
+    await mustRun(shell, "start Home Assistant", userUnit("start"));
+    let status = 0;
+    for (let i = 0; i < 150 && status !== 401; i++) {
+      await new Promise((r) => setTimeout(r, 2000));
+      status = curl(info.netns.lan, `${base()}/api/`)[0];
+    }
+    expect(status).toBe(401);
+    const repair = labApply(name, "lab", haConfig);
+    expect({ code: repair.code, tail: repair.code === 0 ? "" : (repair.stdout + repair.stderr).split("\n").slice(-30).join("\n") }).toEqual({ code: 0, tail: "" });
+    expect(repair.stdout).toContain("host lab: Home Assistant's http settings differ from the stack: ip_ban_enabled is false, the stack says true; this up sets them again (step lab-ha-owner)");
+    expect(applyCounts(repair.stdout)).toMatchObject({ created: 0, updated: 0, replaced: 1, deleted: 0 });
+    const http = JSON.parse(await mustRun(shell, "read the http store", `cat ${store}`)).data;
+    expect(http.stable).toMatchObject({ ip_ban_enabled: true, login_attempts_threshold: 5 });
+    expect(http.pending).toBeNull();
+    const again = labApply(name, "lab", haConfig);
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain("differ from the stack");
+    expect(applyCounts(again.stdout)).toMatchObject({ created: 0, updated: 0, replaced: 0, deleted: 0 });
+  }, 1_200_000);
 
   test("repeated wrong passwords from one LAN client get that client banned by Home Assistant itself", async () => {
     const { info, shell } = up();

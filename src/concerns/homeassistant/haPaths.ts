@@ -21,6 +21,8 @@ export const HA_PATHS = {
   claimGateTable: "ha_hardened_host_claim",
   /** Inside the config dir: Home Assistant's onboarding record ("user" in done once the owner exists). */
   onboardingStore: ".storage/onboarding",
+  /** Inside the config dir: Home Assistant's http settings store (stable and pending), since 2026.8. */
+  httpStore: ".storage/http",
 } as const;
 
 /** What the config directory's .gitignore names: secrets, bans, and the stores that hold credentials. */

@@ -13,14 +13,14 @@
 export const HA_CLIENT_BOOTSTRAP = 'import json,sys;d=json.load(sys.stdin);exec(compile(d["script"],"ha-hardened-host-client","exec"),{"P":d["params"],"PHASE":sys.argv[1]})';
 
 export const HA_CLIENT_SCRIPT = String.raw`
-import asyncio, json, sys, time
+import asyncio, ipaddress, json, sys, time
 import aiohttp
 
 PORT = P["port"]
 BASE = "http://127.0.0.1:%d" % PORT
 CLIENT_ID = BASE + "/"
 REDIRECT = BASE + "/?auth_callback=1"
-MANAGED = ("server_port", "ip_ban_enabled", "login_attempts_threshold", "use_x_forwarded_for", "trusted_proxies", "server_host")
+MANAGED = tuple(P["managed"])
 
 class NotYet(Exception): pass
 class Refused(Exception): pass
@@ -106,8 +106,13 @@ async def ws_call(s, token, *messages):
         return results
 
 def managed(conf):
-    # use_x_forwarded_for false is the same as absent.
-    return {k: conf[k] for k in MANAGED if conf is not None and k in conf and not (k == "use_x_forwarded_for" and conf[k] is False)}
+    # use_x_forwarded_for false is the same as absent; trusted proxies as Home Assistant stores them.
+    out = {}
+    for k in MANAGED:
+        if conf is None or k not in conf or (k == "use_x_forwarded_for" and conf[k] is False):
+            continue
+        out[k] = sorted(str(ipaddress.ip_network(p, strict=False)) for p in conf[k]) if k == "trusted_proxies" else conf[k]
+    return out
 
 def wanted():
     return managed(P["http"])

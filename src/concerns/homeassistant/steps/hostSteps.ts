@@ -5,6 +5,7 @@ import { INSTALL_FILE_SCRIPT } from "../../../core/steps/installFileScript";
 import { INSTALL_PACKAGES_SCRIPT } from "../../packages/steps/installPackagesScript";
 import { HA_PACKAGES, SUBORDINATE_RANGE } from "../haPackages";
 import { HA_PATHS } from "../haPaths";
+import { httpDrift, MANAGED_HTTP_KEYS } from "../httpDrift";
 import { httpSettings, MANAGED_BEGIN, MANAGED_END, renderFirstStartPackage, renderGitignore, renderManagedBlock, renderSecretsYaml, STARTER_CONFIGURATION } from "../renderHaConfig";
 import { renderHaUnit } from "../renderHaUnit";
 import { HA_CLIENT_SCRIPT } from "./haClientScript";
@@ -106,9 +107,23 @@ export const hostSteps: HostSteps<HostConfig> = {
       manifest: { kind: "ha-owner", host: ctx.name, port: ha.port, owner: ha.owner.username, http },
       script: HA_OWNER_SCRIPT,
       args: [user, HA_PATHS.unit, firstStartPath, HA_PATHS.claimGateTable],
-      stdin: pulumi.secret(JSON.stringify({ script: HA_CLIENT_SCRIPT, params: { port: ha.port, owner: ha.owner, http } })),
+      stdin: pulumi.secret(JSON.stringify({ script: HA_CLIENT_SCRIPT, params: { port: ha.port, owner: ha.owner, http, managed: MANAGED_HTTP_KEYS } })),
       secretStdin: true,
       dependsOn: [service],
     });
+  },
+  // Every `up` reads the settings Home Assistant runs with (its own store, which its UI can change too): drift
+  // makes that `up` run the owner step again, which sets them back through the same API.
+  readBack(host) {
+    const ha = host.homeAssistant;
+    if (!ha) return undefined;
+    const wanted = httpSettings(ha);
+    return {
+      what: "Home Assistant's http settings",
+      step: "ha-owner",
+      script: 'if [ -f "$1" ]; then cat -- "$1"; fi',
+      args: [`${HA_PATHS.configDir}/${HA_PATHS.httpStore}`],
+      drift: (stdout) => httpDrift(stdout, wanted),
+    };
   },
 };

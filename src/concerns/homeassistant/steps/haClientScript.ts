@@ -124,6 +124,11 @@ async def configure(s):
     if managed(conf["stable"]) == wanted() and conf["pending"] is None:
         out(http="unchanged", stable=managed(conf["stable"]))
         return
+    pending = conf["pending"]
+    if pending is not None and not pending.get("error") and managed(pending) == wanted():
+        # Staged already (a run cut off after configure): promote it rather than restart once more.
+        out(http="staged")
+        return
     (res,) = await ws_call(s, token, {"type": "http/config/configure", "config": P["http"]})
     out(http="restarting" if res.get("restart") else "staged")
 

@@ -13,6 +13,9 @@ export const HA_OWNER_SCRIPT = `${HA_AS_USER}
 user=$1 container=$2 first_start=$3 gate=$4
 payload=$(cat)
 client() { printf '%s' "$payload" | as_user podman exec -i "$container" python3 -c ${shellQuote(HA_CLIENT_BOOTSTRAP)} "$1"; }
+# Not an answer yet: 75 Home Assistant still starting; 125 and 255 podman finds no running container; 137 and 143 the
+# container stopped under the client (Home Assistant restarting).
+again() { case $1 in 75|125|137|143|255) return 0;; *) return 1;; esac; }
 explain() { case $1 in 2) echo "Home Assistant refused the owner or the settings (the reason is above)";; 75) echo "Home Assistant did not finish starting within 300 s";; *) echo "the client inside the container failed with exit code $1";; esac; }
 for i in $(seq 1 60); do as_user podman container exists "$container" && break; sleep 1; done
 rc=0; client claim || rc=$?
@@ -22,7 +25,7 @@ nft delete table inet "$gate" 2>/dev/null || true
 # Asked again while Home Assistant is still starting (it takes settings only once running): every 2 s, at most 150 times.
 for i in $(seq 1 150); do
   rc=0; state=$(client configure) || rc=$?
-  [ "$rc" -eq 75 ] || break
+  again "$rc" || break
   sleep 2
 done
 [ "$rc" -eq 0 ] || fail "setting Home Assistant's http settings: $(explain "$rc")" "see Home Assistant's log (journalctl _UID=$(id -u -- "$user")), then run pulumi up again"
@@ -32,7 +35,7 @@ for i in $(seq 1 150); do
   sleep 2
   rc=0; client promote || rc=$?
   [ "$rc" -eq 0 ] && exit 0
-  [ "$rc" -eq 75 ] || [ "$rc" -eq 125 ] || [ "$rc" -eq 255 ] || fail "promoting the http settings: $(explain "$rc")" "Home Assistant went back to its previous http settings; fix homeAssistant.http, then run pulumi up again"
+  again "$rc" || fail "promoting the http settings: $(explain "$rc")" "Home Assistant went back to its previous http settings; fix homeAssistant.http, then run pulumi up again"
 done
 fail "Home Assistant did not come back with the new http settings within 300 s" "see Home Assistant's log (journalctl _UID=$(id -u -- "$user")); it reverts unpromoted settings by itself after 5 minutes"
 `;

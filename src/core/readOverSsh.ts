@@ -14,7 +14,7 @@ export interface SshTarget {
 }
 
 export interface SshRead {
-  /** The remote command's exit code; 255: ssh itself failed (refused, unreachable, host key or login refused). */
+  /** The remote command's exit code; 255: ssh itself failed (refused, unreachable, host key or login refused); 127: no ssh here. */
   code: number;
   stdout: string;
   stderr: string;
@@ -65,9 +65,10 @@ export async function readOverSsh(t: SshTarget, command: string, opts: { timeout
         stderr += `no answer within ${Math.round(timeoutMs / 1000)} s\n`;
         child.kill("SIGKILL");
       }, timeoutMs);
-      child.on("error", (e) => {
+      child.on("error", (e: NodeJS.ErrnoException) => {
         clearTimeout(timer);
-        resolve({ code: 255, stdout, stderr: `${stderr}${e.message}\n` });
+        if (e.code === "ENOENT") resolve({ code: 127, stdout, stderr: `the OpenSSH client (${opts.ssh ?? "ssh"}) is not installed on this machine\n` });
+        else resolve({ code: 255, stdout, stderr: `${stderr}${e.message}\n` });
       });
       child.on("close", (code) => {
         clearTimeout(timer);

@@ -78,6 +78,11 @@ describe("readOverSsh against a real sshd on 127.0.0.1", () => {
     expect(args).toEqual(expect.arrayContaining(["-F", "none", "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "IdentityAgent=none", "-o", "IdentitiesOnly=yes"]));
   });
 
+  test("no OpenSSH client on this machine is exit 127 saying so, never a login that merely failed", async () => {
+    const r = await readOverSsh(target(), "true", { ssh: "/nonexistent/ssh" });
+    expect(r).toEqual({ code: 127, stdout: "", stderr: "the OpenSSH client (/nonexistent/ssh) is not installed on this machine\n" });
+  });
+
   test("a command that does not end is stopped at the time limit and reported as no answer", async () => {
     const r = await readOverSsh(target(), "sleep 60", { timeoutMs: 3000 });
     expect(r.code).toBe(255);

@@ -11,7 +11,8 @@ import { AdminConnectionInfo, HardenedHost } from "./host/HardenedHost";
 import { isOpaqueSecret } from "./core/opaqueSecret";
 import { renderClientConfig } from "./concerns/vpn/renderClientConfig";
 import type { HostConfig } from "./config/schema";
-import { readLiveDrift } from "./host/readLiveDrift";
+import { readLiveDrift, SshReader } from "./host/readLiveDrift";
+import { readOverSsh } from "./core/readOverSsh";
 
 export interface StackOutputs {
   /** Per host: how to log in as the admin (no secrets). */
@@ -39,15 +40,16 @@ export function runProgram(source: ConfigSource = pulumiConfigSource(), drifted:
  * The program as `pulumi up` runs it: the config validated before any host is contacted, then (in an update,
  * never in a preview) every host's read-back, whose drift is reported and repaired by this same `up`.
  */
-export async function runProgramReadingBack(source: ConfigSource = pulumiConfigSource()): Promise<StackOutputs> {
+export async function runProgramReadingBack(source: ConfigSource = pulumiConfigSource(), read: SshReader = readOverSsh): Promise<StackOutputs> {
   const config = validatedConfig(source);
   const drifted = new Map<string, ReadonlyMap<string, readonly string[]>>();
   if (!pulumi.runtime.isDryRun()) {
-    for (const host of config.hosts) {
-      const live = await readLiveDrift(host);
-      for (const m of live.messages) (m.level === "warn" ? pulumi.log.warn : pulumi.log.info)(m.text);
-      drifted.set(host.name, live.steps);
-    }
+    // All hosts at once (each read is one login); the messages in the stack's host order.
+    const live = await Promise.all(config.hosts.map((h) => readLiveDrift(h, read)));
+    config.hosts.forEach((host, i) => {
+      for (const m of live[i].messages) (m.level === "warn" ? pulumi.log.warn : pulumi.log.info)(m.text);
+      drifted.set(host.name, live[i].steps);
+    });
   }
   return composeHosts(config, drifted);
 }

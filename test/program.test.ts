@@ -4,7 +4,7 @@ import { opaqueSecret } from "../src/core/opaqueSecret";
 import { configSourceFromMap } from "../src/core/configSource";
 import { ConfigError } from "../src/core/configError";
 import { decodeManifest, decodeUserSpec } from "../src/core/stepManifest";
-import { runProgram } from "../src/program";
+import { runProgram, runProgramReadingBack } from "../src/program";
 import { IN_STEP_WITH_STACK, READ_BACK_TRIGGER } from "../src/host/HardenedHost";
 import { configMap, keys, validHost } from "./support/keyFixtures";
 import { inspectOutput, recordProgram, RecordedRegistration } from "./support/recordProgram";
@@ -237,6 +237,24 @@ describe("runProgram variants", () => {
     expect(owner(drifted.registrations).ignoreChanges).toEqual([]);
     // Only that step: the generation still replays everything, and no other step carries a second trigger.
     for (const c of commands(drifted.registrations).filter((c) => c.name !== "ha-pi-ha-owner")) expect(c.wireInputs.triggers).toEqual([1]);
+  });
+
+  test("the program as pulumi runs it reads hosts back only in an update, never in a preview, and a drifted host gets its step re-run", async () => {
+    const ha = { image: `ghcr.io/home-assistant/home-assistant:2026.11.0@sha256:${"ab".repeat(32)}`, owner: { name: "Alex", username: "alex", password: "correct horse battery" } };
+    const m = configMap([validHost({ homeAssistant: ha }), validHost({ name: "ha-mini", address: "192.168.1.21" })], true);
+    const asked: string[] = [];
+    const store = JSON.stringify({ data: { stable: { server_port: 8123, ip_ban_enabled: false, login_attempts_threshold: 5 }, pending: null } });
+    const read = async (t: { host: string }) => (asked.push(t.host), { code: 0, stdout: store, stderr: "" });
+    const run = (preview: boolean) => recordProgram(() => runProgramReadingBack(configSourceFromMap(m.config, m.secretKeys), read), { ...m, preview });
+    const previewed = await run(true);
+    expect(previewed.error).toBeUndefined();
+    expect(asked).toEqual([]);
+    expect(byName(previewed.registrations, "ha-pi-ha-owner").wireInputs.triggers).toEqual([1, IN_STEP_WITH_STACK]);
+    const updated = await run(false);
+    expect(updated.error).toBeUndefined();
+    // Only the host with something to read back is contacted.
+    expect(asked).toEqual(["192.168.1.20"]);
+    expect(byName(updated.registrations, "ha-pi-ha-owner").wireInputs.triggers).toEqual([1, expect.stringMatching(/^drift repaired at /)]);
   });
 
   test("bad config registers nothing and fails with a RunError whose message names the key (no stack trace from the CLI)", async () => {

@@ -9,6 +9,7 @@ import { fingerprintOf, keyBlobOf, publicKeyOf } from "../core/keyMaterial";
 import { OS_TABLE, OsProfile } from "../core/osTable";
 import type { HostSteps, LockoutGuard, PhaseContext, StepSpec } from "../core/hostSteps";
 import { isOpaqueSecret } from "../core/opaqueSecret";
+import { liveReadBacks } from "./readLiveDrift";
 import { remoteScript } from "../core/remoteScript";
 import { HARDENED_HOST_TYPE } from "../core/stepManifest";
 
@@ -72,7 +73,7 @@ export class HardenedHost extends pulumi.ComponentResource {
     const concerns = concernParts<HostSteps<HostConfig>>("steps/hostSteps", "hostSteps").map((c) => c.value);
     const configHostKey = derivedPublicKey(host.hostKeys.ed25519, host.hostKeys.ed25519Public);
     const automationPublicKey = derivedPublicKey(host.automationKey, host.automationPublicKey);
-    const readBackSteps = new Set(concerns.map((c) => c.readBack?.(host, os)?.step).filter((s): s is string => s !== undefined));
+    const readBackSteps = new Set(liveReadBacks(host).map((r) => r.step));
     const drifted = args.drifted ?? new Map<string, readonly string[]>();
 
     // The engine feeds ignoreChanges properties from the OLD state even on a replace, so a triggers bump alone

@@ -1,0 +1,3 @@
+import { homeAssistantSuite } from "./homeAssistantSuite";
+
+homeAssistantSuite("debian-12");

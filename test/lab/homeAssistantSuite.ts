@@ -14,6 +14,7 @@ import { OS_TABLE } from "../../src/core/osTable";
 import { phoneDown, phoneUp, WireguardPhone } from "../../src/lab/net/wireguardPhone";
 import { serverAddresses } from "../../src/concerns/vpn/vpnAddresses";
 import { HA_PORT } from "../../src/concerns/homeassistant/config";
+import { curl, loginFlow } from "./haProbe";
 import { applyCounts, freshSource, inNs, labApply, labPulumi, PROJECT_DIR, run, uniqueLabName } from "./labProbe";
 import { LAB_VPN, labStackModel, promised, scan } from "./labReachability";
 
@@ -55,22 +56,6 @@ interface Ready {
   secretValue: string;
 }
 
-
-/** curl from a namespace: [HTTP status (0: no answer), body]. */
-function curl(ns: string, url: string, extra: string[] = []): [number, string] {
-  const r = inNs(ns, "curl", ["-s", "-m", "10", "-w", "\n%{http_code}", ...extra, url], { timeoutMs: 30_000 });
-  const lines = r.stdout.split("\n");
-  return [Number(lines.pop() || 0), lines.join("\n")];
-}
-
-/** Home Assistant's login flow from a namespace: the flow's last step (create_entry when the password is right). */
-function loginFlow(ns: string, base: string, username: string, password: string): any {
-  const client = `${base}/`;
-  const [, flow] = curl(ns, `${base}/auth/login_flow`, ["-H", "Content-Type: application/json", "-d", JSON.stringify({ client_id: client, handler: ["homeassistant", null], redirect_uri: client })]);
-  const id = JSON.parse(flow).flow_id as string;
-  const [, step] = curl(ns, `${base}/auth/login_flow/${id}`, ["-H", "Content-Type: application/json", "-d", JSON.stringify({ client_id: client, username, password })]);
-  return JSON.parse(step);
-}
 
 /**
  * The suite for one lab OS; each OS has its own test file so that the two run on separate jest workers.
@@ -115,7 +100,7 @@ export function homeAssistantSuite(labOs: LabOsId): void {
         // The phone in the WAN namespace with the config `npm run vpn` prints.
         const config = run(process.execPath, [VPN_CLI, "config", "phone", "--stack", "lab", "--lab", name], { timeoutMs: 120_000 });
         if (config.code !== 0) throw new Error(`npm run vpn -- config phone exited ${config.code}: ${config.stderr}`);
-        phone = phoneUp(info.netns.wan, "hhphone", config.stdout);
+        phone = phoneUp(info.netns.wan, `ph${name}`, config.stdout);
         ready = { info, shell, apply, second, haConfig, attacker: polled.split("\n").filter(Boolean), ...(() => { const s = labHaSecrets(path.join(lab.stateDir, "identity")); return { password: s.password, secretValue: s.secretValue }; })() };
       } catch (err) {
         setupError = err as Error;

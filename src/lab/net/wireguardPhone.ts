@@ -19,7 +19,11 @@ function exec(ns: string, cmd: string[], timeoutMs: number, input = ""): { code:
   return { code: r.status, stdout: r.stdout ?? "", stderr: (r.stderr ?? "") + (r.error ? String(r.error) : "") };
 }
 
-/** Brings up a client config in namespace `ns` as interface `iface` (at most 15 characters). Throws with wg-quick's words. */
+/**
+ * Brings up a client config in namespace `ns` as interface `iface` (at most 15 characters, and unique on the
+ * controller: wireguard-go's control socket, /var/run/wireguard/IFACE.sock, is not per namespace). Throws with
+ * wg-quick's words.
+ */
 export function phoneUp(ns: string, iface: string, clientConfig: string): WireguardPhone {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lab-wg-phone-"));
   const file = path.join(dir, `${iface}.conf`);

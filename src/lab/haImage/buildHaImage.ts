@@ -5,7 +5,7 @@ import { DEFAULT_CACHE_DIR } from "../host/labPaths";
 import { cachedBuild } from "../image/cachedBuild";
 import { runCommand } from "../host/runCommand";
 import { fetchWheelhouse, Wheelhouse } from "./fetchWheelhouse";
-import { HA_IMAGE_PINS } from "./haImagePins";
+import { HA_IMAGE_PINS, HaImagePins } from "./haImagePins";
 import { OciContainerConfig, writeOciArchive } from "./writeOciArchive";
 
 /** Bump when the build steps below change, so an old image is not reused. */
@@ -27,40 +27,44 @@ export interface HaImage {
 }
 
 /** What the container runs: Home Assistant on /config, never installing anything at run time. */
-export const HA_CONTAINER_CONFIG: OciContainerConfig = {
-  Entrypoint: [`${HA_IMAGE_PINS.venv}/bin/python`, "-m", "homeassistant", "--config", "/config", "--skip-pip"],
-  Env: [`PATH=${HA_IMAGE_PINS.venv}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`, "LANG=C.UTF-8", "PYTHONUNBUFFERED=1"],
-  WorkingDir: "/config",
-  ExposedPorts: { "8123/tcp": {} },
-  Labels: { "org.opencontainers.image.title": "Home Assistant", "org.opencontainers.image.version": HA_IMAGE_PINS.homeassistant },
-};
+export function haContainerConfig(pins: HaImagePins = HA_IMAGE_PINS): OciContainerConfig {
+  return {
+    Entrypoint: [`${pins.venv}/bin/python`, "-m", "homeassistant", "--config", "/config", "--skip-pip"],
+    Env: [`PATH=${pins.venv}/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin`, "LANG=C.UTF-8", "PYTHONUNBUFFERED=1"],
+    WorkingDir: "/config",
+    ExposedPorts: { "8123/tcp": {} },
+    Labels: { "org.opencontainers.image.title": "Home Assistant", "org.opencontainers.image.version": pins.homeassistant },
+  };
+}
 
-export function haImageKey(wheelhouseKey: string): string {
+export function haImageKey(wheelhouseKey: string, pins: HaImagePins = HA_IMAGE_PINS): string {
   const spec = {
     LAYOUT_VERSION,
     wheelhouseKey,
-    suite: HA_IMAGE_PINS.suite,
-    sources: HA_IMAGE_PINS.sources,
-    aptOptions: HA_IMAGE_PINS.aptOptions,
-    packages: HA_IMAGE_PINS.debianPackages.map((p) => p.name),
-    venv: HA_IMAGE_PINS.venv,
-    config: HA_CONTAINER_CONFIG,
+    suite: pins.suite,
+    sources: pins.sources,
+    aptOptions: pins.aptOptions,
+    packages: pins.debianPackages.map((p) => p.name),
+    venv: pins.venv,
+    config: haContainerConfig(pins),
   };
   return createHash("sha256").update(JSON.stringify(spec)).digest("hex").slice(0, 16);
 }
 
 /**
- * The Home Assistant image as an oci-archive, cached in `<cacheDir>/ha-image/<key>` keyed by its inputs: a Debian
- * forky minbase root file system (mmdebstrap) with the wheelhouse installed offline into a venv.
+ * A Home Assistant image (the newest release unless other pins are given) as an oci-archive, cached in
+ * `<cacheDir>/ha-image/<release>/<key>` keyed by its inputs, one kept per release: a Debian forky minbase root
+ * file system (mmdebstrap) with the wheelhouse installed offline into a venv.
  */
-export async function buildHaImage(opts: { cacheDir?: string; log?: (line: string) => void } = {}): Promise<HaImage> {
+export async function buildHaImage(opts: { cacheDir?: string; log?: (line: string) => void; pins?: HaImagePins } = {}): Promise<HaImage> {
+  const pins = opts.pins ?? HA_IMAGE_PINS;
   const cacheDir = opts.cacheDir ?? DEFAULT_CACHE_DIR;
   const log = opts.log ?? (() => undefined);
-  const wheelhouse = await fetchWheelhouse({ cacheDir, log });
-  const root = path.join(cacheDir, "ha-image");
-  const key = haImageKey(wheelhouse.key);
+  const wheelhouse = await fetchWheelhouse({ cacheDir, log, pins });
+  const root = path.join(cacheDir, "ha-image", pins.homeassistant);
+  const key = haImageKey(wheelhouse.key, pins);
   const dir = path.join(root, key);
-  const name = `${HA_IMAGE_PINS.imageName}:${HA_IMAGE_PINS.homeassistant}`;
+  const name = `${pins.imageName}:${pins.homeassistant}`;
   const ready = (built: boolean, buildMs: number): HaImage | undefined => {
     const file = path.join(dir, "ready.json");
     if (!fs.existsSync(file)) return undefined;
@@ -75,10 +79,10 @@ export async function buildHaImage(opts: { cacheDir?: string; log?: (line: strin
     keepKeys: [key],
     onPruned: (removed) => log(`ha-image: removed older images ${removed.join(", ")}`),
     build: async (tmp, started) => {
-      log(`ha-image: building ${name} (${key}) with mmdebstrap from Debian ${HA_IMAGE_PINS.suite} (cold, a few minutes)`);
+      log(`ha-image: building ${name} (${key}) with mmdebstrap from Debian ${pins.suite} (cold, a few minutes)`);
       const layer = path.join(tmp, "layer.tar");
-      await mmdebstrapLayer(wheelhouse, layer);
-      const oci = await writeOciArchive({ layerTar: layer, out: path.join(tmp, "home-assistant.oci.tar"), refName: name, config: HA_CONTAINER_CONFIG, created: new Date().toISOString() });
+      await mmdebstrapLayer(pins, wheelhouse, layer);
+      const oci = await writeOciArchive({ layerTar: layer, out: path.join(tmp, "home-assistant.oci.tar"), refName: name, config: haContainerConfig(pins), created: new Date().toISOString() });
       fs.rmSync(layer);
       const record = { name, manifestDigest: oci.manifestDigest, configDigest: oci.configDigest, bytes: oci.bytes, builtAt: new Date().toISOString(), buildMs: Date.now() - started };
       fs.writeFileSync(path.join(tmp, "ready.json"), JSON.stringify(record) + "\n");
@@ -88,25 +92,25 @@ export async function buildHaImage(opts: { cacheDir?: string; log?: (line: strin
 }
 
 /** The root file system as one tar, without /dev nodes (a rootless podman cannot create them when it unpacks). */
-async function mmdebstrapLayer(wheelhouse: Wheelhouse, out: string): Promise<void> {
-  const venv = HA_IMAGE_PINS.venv;
+async function mmdebstrapLayer(pins: HaImagePins, wheelhouse: Wheelhouse, out: string): Promise<void> {
+  const venv = pins.venv;
   const pip = `chroot "$1" env -i PATH=/usr/bin:/bin ${venv}/bin/pip --isolated`;
   try {
     await runCommand(
       "mmdebstrap",
       [
         "--variant=minbase",
-        ...HA_IMAGE_PINS.aptOptions.map((o) => `--aptopt=${o}`),
-        `--include=${HA_IMAGE_PINS.debianPackages.map((p) => p.name).join(",")}`,
+        ...pins.aptOptions.map((o) => `--aptopt=${o}`),
+        `--include=${pins.debianPackages.map((p) => p.name).join(",")}`,
         "--skip=output/dev",
         `--customize-hook=mkdir -p "$1/tmp/wheelhouse" && cp -a '${wheelhouse.dir}/.' "$1/tmp/wheelhouse/"`,
         `--customize-hook=chroot "$1" python3.14 -m venv ${venv}`,
         `--customize-hook=${pip} install -q --no-index --no-cache-dir --find-links /tmp/wheelhouse -r /tmp/wheelhouse/requirements.txt`,
         `--customize-hook=${pip} check`,
         `--customize-hook=mkdir -m 0755 "$1/config" && rm -rf "$1/tmp/wheelhouse" "$1"/var/lib/apt/lists/* "$1"/var/cache/apt/*`,
-        HA_IMAGE_PINS.suite,
+        pins.suite,
         out,
-        ...HA_IMAGE_PINS.sources,
+        ...pins.sources,
       ],
       { timeoutMs: 30 * 60_000 },
     );

@@ -5,7 +5,7 @@ import { DEFAULT_CACHE_DIR } from "../host/labPaths";
 import { cachedBuild } from "../image/cachedBuild";
 import { removeTreeSafely } from "../host/removeTreeSafely";
 import { runCommand } from "../host/runCommand";
-import { HA_IMAGE_PINS } from "./haImagePins";
+import { HA_IMAGE_PINS, HaImagePins } from "./haImagePins";
 
 /** Bump when the steps below change, so an old wheelhouse is not reused. */
 const LAYOUT_VERSION = 1;
@@ -24,22 +24,22 @@ export interface Wheelhouse {
 }
 
 /** The `name==version` lines the wheelhouse is resolved from and the image installs. */
-export function wheelhouseRequirements(): string[] {
+export function wheelhouseRequirements(pins: HaImagePins = HA_IMAGE_PINS): string[] {
   return [
-    `homeassistant==${HA_IMAGE_PINS.homeassistant}`,
-    `home-assistant-frontend==${HA_IMAGE_PINS.frontend}`,
-    ...HA_IMAGE_PINS.requirements.map((r) => r.name),
-    ...HA_IMAGE_PINS.markerRequirements.map((r) => r.name),
+    `homeassistant==${pins.homeassistant}`,
+    `home-assistant-frontend==${pins.frontend}`,
+    ...pins.requirements.map((r) => r.name),
+    ...pins.markerRequirements.map((r) => r.name),
   ];
 }
 
-export function wheelhouseKey(): string {
+export function wheelhouseKey(pins: HaImagePins = HA_IMAGE_PINS): string {
   const spec = {
     LAYOUT_VERSION,
     PIP_VERSION,
-    python: HA_IMAGE_PINS.pythonVersion,
-    requirements: wheelhouseRequirements(),
-    builtFromSource: HA_IMAGE_PINS.builtFromSource.map((p) => p.name),
+    python: pins.pythonVersion,
+    requirements: wheelhouseRequirements(pins),
+    builtFromSource: pins.builtFromSource.map((p) => p.name),
   };
   return createHash("sha256").update(JSON.stringify(spec)).digest("hex").slice(0, 16);
 }
@@ -53,12 +53,14 @@ function platformArgs(): string[] {
 
 /**
  * The pinned Home Assistant, its frontend and every dependency as binary wheels for CPython 3.14 on x86_64,
- * fetched from PyPI once into `<cacheDir>/ha-wheelhouse/<key>` (about 250 MB) and reused after.
+ * fetched from PyPI once into `<cacheDir>/ha-wheelhouse/<release>/<key>` (about 250 MB) and reused after; one
+ * wheelhouse is kept per release.
  */
-export async function fetchWheelhouse(opts: { cacheDir?: string; log?: (line: string) => void } = {}): Promise<Wheelhouse> {
-  const root = path.join(opts.cacheDir ?? DEFAULT_CACHE_DIR, "ha-wheelhouse");
+export async function fetchWheelhouse(opts: { cacheDir?: string; log?: (line: string) => void; pins?: HaImagePins } = {}): Promise<Wheelhouse> {
+  const pins = opts.pins ?? HA_IMAGE_PINS;
+  const root = path.join(opts.cacheDir ?? DEFAULT_CACHE_DIR, "ha-wheelhouse", pins.homeassistant);
   const log = opts.log ?? (() => undefined);
-  const key = wheelhouseKey();
+  const key = wheelhouseKey(pins);
   const dir = path.join(root, key);
   const ready = (built: boolean, fetchMs: number): Wheelhouse | undefined => {
     if (!fs.existsSync(path.join(dir, "ready.json"))) return undefined;
@@ -77,25 +79,25 @@ export async function fetchWheelhouse(opts: { cacheDir?: string; log?: (line: st
       const wheels = path.join(tmp, "wheels");
       fs.mkdirSync(wheels, { recursive: true });
       try {
-        log(`ha-image: fetching the wheelhouse ${key} for Home Assistant ${HA_IMAGE_PINS.homeassistant} from PyPI (cold, a few minutes)`);
+        log(`ha-image: fetching the wheelhouse ${key} for Home Assistant ${pins.homeassistant} from PyPI (cold, a few minutes)`);
         const venv = path.join(tmp, "venv");
         await runCommand("python3", ["-m", "venv", venv], { timeoutMs: 120_000 });
         const pip = path.join(venv, "bin", "pip");
         // --isolated: no pip.conf or PIP_* variable of the controller changes what is fetched.
         await runCommand(pip, ["--isolated", "install", "-q", `pip==${PIP_VERSION}`], { timeoutMs: 300_000 });
-        const constraints = await haConstraints(path.join(venv, "bin", "python"), pip, wheels, tmp);
-        for (const p of HA_IMAGE_PINS.builtFromSource) {
+        const constraints = await haConstraints(pins, path.join(venv, "bin", "python"), pip, wheels, tmp);
+        for (const p of pins.builtFromSource) {
           await runCommand(pip, ["--isolated", "wheel", "-q", "--no-deps", "--no-binary", ":all:", "-w", wheels, p.name], { timeoutMs: 600_000 });
         }
         const reqFile = path.join(wheels, "requirements.txt");
-        fs.writeFileSync(reqFile, wheelhouseRequirements().join("\n") + "\n");
+        fs.writeFileSync(reqFile, wheelhouseRequirements(pins).join("\n") + "\n");
         await runCommand(
           pip,
           [
             "--isolated", "download", "-q", "--progress-bar", "off",
             "-d", wheels, "--find-links", wheels,
             "-r", reqFile, "-c", constraints,
-            "--only-binary=:all:", "--implementation", "cp", "--python-version", HA_IMAGE_PINS.pythonVersion,
+            "--only-binary=:all:", "--implementation", "cp", "--python-version", pins.pythonVersion,
             "--abi", "cp314", "--abi", "abi3", "--abi", "none", ...platformArgs(),
           ],
           { timeoutMs: 30 * 60_000 },
@@ -114,14 +116,14 @@ export async function fetchWheelhouse(opts: { cacheDir?: string; log?: (line: st
 }
 
 /** Home Assistant's own package_constraints.txt, read from its wheel, so the resolver agrees with its pins. */
-async function haConstraints(python: string, pip: string, wheels: string, tmp: string): Promise<string> {
+async function haConstraints(pins: HaImagePins, python: string, pip: string, wheels: string, tmp: string): Promise<string> {
   await runCommand(
     pip,
-    ["--isolated", "download", "-q", "--no-deps", "--only-binary=:all:", "--python-version", HA_IMAGE_PINS.pythonVersion, "-d", wheels, `homeassistant==${HA_IMAGE_PINS.homeassistant}`],
+    ["--isolated", "download", "-q", "--no-deps", "--only-binary=:all:", "--python-version", pins.pythonVersion, "-d", wheels, `homeassistant==${pins.homeassistant}`],
     { timeoutMs: 600_000 },
   );
-  const wheel = fs.readdirSync(wheels).find((f) => f.startsWith(`homeassistant-${HA_IMAGE_PINS.homeassistant}-`) && f.endsWith(".whl"));
-  if (!wheel) throw new Error(`pip download of homeassistant==${HA_IMAGE_PINS.homeassistant} left no wheel in ${wheels}`);
+  const wheel = fs.readdirSync(wheels).find((f) => f.startsWith(`homeassistant-${pins.homeassistant}-`) && f.endsWith(".whl"));
+  if (!wheel) throw new Error(`pip download of homeassistant==${pins.homeassistant} left no wheel in ${wheels}`);
   const out = path.join(tmp, "package_constraints.txt");
   const read = "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('homeassistant/package_constraints.txt').decode())";
   fs.writeFileSync(out, (await runCommand(python, ["-c", read, path.join(wheels, wheel)], { timeoutMs: 60_000 })).stdout);

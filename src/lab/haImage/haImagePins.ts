@@ -4,8 +4,25 @@ export interface HaPin {
   reason: string;
 }
 
-/** Everything the Home Assistant lab image is built from; its hash keys the caches. */
-export const HA_IMAGE_PINS = {
+/** Everything a Home Assistant lab image is built from; its hash keys the caches. */
+export interface HaImagePins {
+  homeassistant: string;
+  frontend: string;
+  pythonVersion: string;
+  imageName: string;
+  suite: string;
+  aptOptions: readonly string[];
+  sources: readonly string[];
+  venv: string;
+  debianPackages: readonly HaPin[];
+  requirements: readonly HaPin[];
+  builtFromSource: readonly HaPin[];
+  markerRequirements: readonly HaPin[];
+  withoutWheel: readonly HaPin[];
+}
+
+/** The lab's Home Assistant: the newest release. */
+export const HA_IMAGE_PINS: HaImagePins = {
   homeassistant: "2026.11.0",
   /** The frontend release Home Assistant 2026.11.0 itself pins (its frontend manifest and package_constraints.txt). */
   frontend: "20261028.4",
@@ -50,5 +67,27 @@ export const HA_IMAGE_PINS = {
     { name: "pymicro-vad==1.0.1", reason: "assist_pipeline; a C extension with no cp314 wheel" },
     { name: "pyspeex-noise==1.0.2", reason: "assist_pipeline; a C extension with no cp314 wheel" },
   ] as readonly HaPin[],
-} as const;
+};
 
+/**
+ * The newest release before Home Assistant kept its http settings in its own store (2026.8): it reads them from
+ * YAML at every start, so the lab proves the apply's YAML path with it. Same interpreter, suite and packages.
+ */
+export const HA_IMAGE_PINS_YAML_HTTP: HaImagePins = {
+  ...HA_IMAGE_PINS,
+  homeassistant: "2026.7.4",
+  /** The frontend release Home Assistant 2026.7.4 itself pins (its frontend manifest). */
+  frontend: "20260624.6",
+  /** Integration requirements of 2026.7.4's own manifests, for the same integrations as the newest image. */
+  requirements: [
+    { name: "hassil==3.8.0", reason: "conversation, assist_satellite" },
+    { name: "home-assistant-intents==2026.6.24", reason: "conversation" },
+    { name: "ha-ffmpeg==3.2.2", reason: "ffmpeg (a dependency of camera)" },
+    { name: "infrared-protocols==6.3.0", reason: "infrared" },
+    { name: "rf-protocols==4.3.0", reason: "radio_frequency" },
+    { name: "mutagen==1.47.0", reason: "tts" },
+    { name: "PyTurboJPEG==1.8.3", reason: "camera" },
+    { name: "numpy==2.3.2", reason: "camera imports stream, which imports numpy" },
+    { name: "aiohasupervisor==0.5.0", reason: "analytics (onboarding's analytics step) imports hassio, which imports it" },
+  ],
+};

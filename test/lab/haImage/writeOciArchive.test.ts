@@ -3,7 +3,7 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { HA_CONTAINER_CONFIG } from "../../../src/lab/haImage/buildHaImage";
+import { haContainerConfig } from "../../../src/lab/haImage/buildHaImage";
 import { writeOciArchive } from "../../../src/lab/haImage/writeOciArchive";
 
 const sha = (b: Buffer | string): string => `sha256:${createHash("sha256").update(b).digest("hex")}`;
@@ -21,7 +21,7 @@ describe("writeOciArchive", () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const write = (out: string) =>
-    writeOciArchive({ layerTar: layer, out: path.join(dir, out), refName: "localhost/home-assistant:2026.11.0", config: HA_CONTAINER_CONFIG, created: "2026-01-01T00:00:00Z" });
+    writeOciArchive({ layerTar: layer, out: path.join(dir, out), refName: "localhost/home-assistant:2026.11.0", config: haContainerConfig(), created: "2026-01-01T00:00:00Z" });
 
   test("an OCI layout whose index, manifest, config and layer are named by their own sha256", async () => {
     const oci = await write("image.tar");

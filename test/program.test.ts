@@ -8,6 +8,7 @@ import { runProgram, runProgramReadingBack } from "../src/program";
 import { IN_STEP_WITH_STACK, READ_BACK_TRIGGER } from "../src/host/HardenedHost";
 import { configMap, keys, validHost } from "./support/keyFixtures";
 import { inspectOutput, recordProgram, RecordedRegistration } from "./support/recordProgram";
+import { httpReadBack } from "./concerns/homeassistant/haTestFixtures";
 
 const isSecretWire = (v: any) => v !== null && typeof v === "object" && SECRET_SIG_KEY in v;
 const unwrap = (v: any): any => (isSecretWire(v) ? unwrap(v.value) : v);
@@ -243,7 +244,7 @@ describe("runProgram variants", () => {
     const ha = { image: `ghcr.io/home-assistant/home-assistant:2026.11.0@sha256:${"ab".repeat(32)}`, owner: { name: "Alex", username: "alex", password: "correct horse battery" } };
     const m = configMap([validHost({ homeAssistant: ha }), validHost({ name: "ha-mini", address: "192.168.1.21" })], true);
     const asked: string[] = [];
-    const store = JSON.stringify({ data: { stable: { server_port: 8123, ip_ban_enabled: false, login_attempts_threshold: 5 }, pending: null } });
+    const store = httpReadBack({ store: JSON.stringify({ version: 3, data: { stable: { server_port: 8123, ip_ban_enabled: false, login_attempts_threshold: 5 }, pending: null } }) });
     const read = async (t: { host: string }) => (asked.push(t.host), { code: 0, stdout: store, stderr: "" });
     const run = (preview: boolean) => recordProgram(() => runProgramReadingBack(configSourceFromMap(m.config, m.secretKeys), read), { ...m, preview });
     const previewed = await run(true);

@@ -4,6 +4,7 @@ import type { HostConfig } from "../../src/config/schema";
 import type { SshRead, SshTarget } from "../../src/core/readOverSsh";
 import { readLiveDrift } from "../../src/host/readLiveDrift";
 import { configMap, keys, validHost } from "../support/keyFixtures";
+import { httpReadBack } from "../concerns/homeassistant/haTestFixtures";
 
 const HA = { image: `ghcr.io/home-assistant/home-assistant:2026.11.0@sha256:${"ab".repeat(32)}`, owner: { name: "Alex", username: "alex", password: "correct horse battery" } };
 
@@ -13,7 +14,7 @@ function host(overrides: Record<string, unknown> = {}): HostConfig {
 }
 
 function store(stable: Record<string, unknown>): string {
-  return JSON.stringify({ version: 3, minor_version: 1, key: "http", data: { stable: { server_port: 8123, ip_ban_enabled: true, login_attempts_threshold: 5, ...stable }, pending: null, yaml_migration_done: true } });
+  return httpReadBack({ store: JSON.stringify({ version: 3, minor_version: 1, key: "http", data: { stable: { server_port: 8123, ip_ban_enabled: true, login_attempts_threshold: 5, ...stable }, pending: null, yaml_migration_done: true } }) });
 }
 
 /** A reader double: records what it was asked and answers with `answer`. */

@@ -12,7 +12,7 @@ import { recordProgram } from "../support/recordProgram";
  * dependencies, hashed. A change to any of them re-runs that step on every
  * host at the next `up`, so it must be deliberate: update DIGEST in the same commit, saying why.
  */
-const DIGEST = "58b775d2957c313875381cab0f1a4376d17bdb11b6609d63c8dafa3540da7bc6";
+const DIGEST = "98f63a432d645309f6442b1e4b69caae53a78582719405d3bc239aa363afe212";
 
 const isSecret = (v: unknown): boolean => v !== null && typeof v === "object" && SECRET_SIG_KEY in (v as object);
 const maskKeys = (text: string): string => text.replace(/(ssh-ed25519|ssh-rsa|ecdsa-sha2-\S+) AAAA[A-Za-z0-9+/=]+/g, "$1 <key>");

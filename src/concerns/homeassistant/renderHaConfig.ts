@@ -52,6 +52,11 @@ export function renderFirstStartPackage(ha: Pick<HomeAssistantConfig, "port" | "
   return YAML.stringify({ http: { server_host: [...FIRST_START_HOSTS], ...httpSettings(ha) } });
 }
 
+/** The http package of a release before 2026.8, which reads its http settings from YAML at every start. */
+export function renderHttpPackage(ha: Pick<HomeAssistantConfig, "port" | "http">): string {
+  return YAML.stringify({ http: httpSettings(ha) });
+}
+
 /** secrets.yaml: one `name: value` per secret, each value a quoted string. */
 export function renderSecretsYaml(secrets: Record<string, string>): string {
   const names = Object.keys(secrets).sort();

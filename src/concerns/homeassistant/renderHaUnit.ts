@@ -22,7 +22,7 @@ export function containerSettings(ha: Pick<HomeAssistantConfig, "image" | "devic
     { key: "ContainerName", value: HA_PATHS.unit, reason: "one name for podman, the logs and the apply" },
     { key: "Image", value: ha.image, reason: "pinned by digest: the image changes only when the config does" },
     { key: "Network", value: "host", reason: "discovery sees the LAN; the host firewall does the filtering" },
-    { key: "Volume", value: `${HA_PATHS.configDir}:/config`, reason: "the configuration, owned by homeassistant on the host" },
+    { key: "Volume", value: `${HA_PATHS.configDir}:${HA_PATHS.containerConfigDir}`, reason: "the configuration, owned by homeassistant on the host" },
     { key: "NoNewPrivileges", value: "true", reason: "no setuid program inside gains anything" },
     { key: "PodmanArgs", value: "--umask=0027", reason: "what Home Assistant writes stays out of reach of other users" },
     { key: "LogDriver", value: "journald", reason: "Home Assistant's log in the journal, with the unit's name" },

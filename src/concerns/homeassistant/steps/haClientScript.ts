@@ -5,16 +5,25 @@
  * argv[1]:
  *   claim     waits for Home Assistant, creates the owner through onboarding (or logs in as the owner when it
  *             exists) and finishes the remaining onboarding steps;
- *   configure compares the http settings (WebSocket `http/config`) with the wanted ones and, when they differ,
- *             stages them (`http/config/configure`), which restarts Home Assistant;
- *   promote   once Home Assistant runs the staged settings, promotes them and reads them back.
+ *   configure removes the first-start package, then, from 2026.8 on, compares the http settings (WebSocket
+ *             `http/config`) with the wanted ones and, when they differ, stages them (`http/config/configure`),
+ *             which restarts Home Assistant; before 2026.8, which reads them from YAML at every start, writes
+ *             the http package and asks the caller for a restart (a marker file keeps that request across an
+ *             interruption);
+ *   promote   once Home Assistant runs the staged settings, promotes them and reads them back; before 2026.8,
+ *             once it is back, checks it did not fall back to recovery mode, and clears the restart marker.
  * It prints one JSON line. Exit codes: 0 done, 75 not yet (ask again), 2 login refused, 3 anything else.
  */
 export const HA_CLIENT_BOOTSTRAP = 'import json,sys;d=json.load(sys.stdin);exec(compile(d["script"],"ha-hardened-host-client","exec"),{"P":d["params"],"PHASE":sys.argv[1]})';
 
 export const HA_CLIENT_SCRIPT = String.raw`
-import asyncio, ipaddress, json, sys, time
+import asyncio, ipaddress, json, os, sys, time
 import aiohttp
+from homeassistant.const import MAJOR_VERSION, MINOR_VERSION, __version__
+
+# Before 2026.8 Home Assistant reads its http settings from YAML at every start; from 2026.8 on from its own store.
+YAML_HTTP = (MAJOR_VERSION, MINOR_VERSION) < (2026, 8)
+F = P["files"]
 
 PORT = P["port"]
 BASE = "http://127.0.0.1:%d" % PORT
@@ -100,7 +109,7 @@ async def ws_call(s, token, *messages):
                 if code == "not_running":
                     raise NotYet("Home Assistant is still starting")
                 if code == "unknown_command":
-                    raise Refused("this Home Assistant has no %s; the http settings API came with 2026.8, so use that release or newer" % m["type"])
+                    raise Refused("this Home Assistant (%s) has no %s" % (__version__, m["type"]))
                 raise Refused("%s failed: %s" % (m["type"], msg.get("error")))
             results.append(msg.get("result"))
         return results
@@ -117,9 +126,48 @@ def managed(conf):
 def wanted():
     return managed(P["http"])
 
+def remove(path):
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass
+
+def read(path):
+    try:
+        with open(path) as f:
+            return f.read()
+    except FileNotFoundError:
+        return None
+
+def write(path, text):
+    tmp = path + ".tmp"
+    with open(tmp, "w") as f:
+        f.write(text)
+    os.chmod(tmp, 0o640)
+    os.replace(tmp, path)
+
+def configure_yaml():
+    # The marker first: a run cut off after it still restarts Home Assistant the next time. The first-start package
+    # goes before the http package comes, as both name http.
+    if os.path.exists(F["first_start"]) or read(F["http_yaml"]) != P["http_yaml"]:
+        write(F["restart_pending"], "")
+        remove(F["first_start"])
+        write(F["http_yaml"], P["http_yaml"])
+    if os.path.exists(F["restart_pending"]):
+        out(http="yaml-restart", release=__version__)
+    else:
+        out(http="unchanged", release=__version__, stable=wanted())
+
 async def configure(s):
     await wait_ready(s, 600)
     token = await login(s)
+    if YAML_HTTP:
+        configure_yaml()
+        return
+    # Home Assistant imported the YAML into its store at first start and ignores it since: it goes, so no repair
+    # issue names leftover YAML (the first-start package; the http package of a release before 2026.8).
+    for f in (F["first_start"], F["http_yaml"], F["restart_pending"]):
+        remove(f)
     (conf,) = await ws_call(s, token, {"type": "http/config"})
     if managed(conf["stable"]) == wanted() and conf["pending"] is None:
         out(http="unchanged", stable=managed(conf["stable"]))
@@ -132,9 +180,22 @@ async def configure(s):
     (res,) = await ws_call(s, token, {"type": "http/config/configure", "config": P["http"]})
     out(http="restarting" if res.get("restart") else "staged")
 
+async def promote_yaml(s, token):
+    async with s.get(BASE + "/api/config", headers={"Authorization": "Bearer " + token}) as r:
+        if r.status != 200:
+            raise Refused("reading Home Assistant's configuration answered %d" % r.status)
+        core = await r.json()
+    if core.get("recovery_mode"):
+        raise Refused("Home Assistant %s started in recovery mode: it refused the configuration, the http package %s included" % (__version__, F["http_yaml"]))
+    remove(F["restart_pending"])
+    out(http="yaml", release=__version__, stable=wanted())
+
 async def promote(s):
     await wait_ready(s, 10)
     token = await login(s)
+    if YAML_HTTP:
+        await promote_yaml(s, token)
+        return
     (conf,) = await ws_call(s, token, {"type": "http/config"})
     pending = conf["pending"]
     if pending is not None and pending.get("error"):

@@ -5,8 +5,8 @@ import { INSTALL_FILE_SCRIPT } from "../../../core/steps/installFileScript";
 import { INSTALL_PACKAGES_SCRIPT } from "../../packages/steps/installPackagesScript";
 import { HA_PACKAGES, SUBORDINATE_RANGE } from "../haPackages";
 import { HA_PATHS } from "../haPaths";
-import { httpDrift, MANAGED_HTTP_KEYS } from "../httpDrift";
-import { httpSettings, MANAGED_BEGIN, MANAGED_END, renderFirstStartPackage, renderGitignore, renderManagedBlock, renderSecretsYaml, STARTER_CONFIGURATION } from "../renderHaConfig";
+import { HTTP_READ_BACK_SCRIPT, httpDrift, MANAGED_HTTP_KEYS } from "../httpDrift";
+import { httpSettings, MANAGED_BEGIN, MANAGED_END, renderFirstStartPackage, renderGitignore, renderHttpPackage, renderManagedBlock, renderSecretsYaml, STARTER_CONFIGURATION } from "../renderHaConfig";
 import { renderHaUnit } from "../renderHaUnit";
 import { HA_CLIENT_SCRIPT } from "./haClientScript";
 import { HA_CONFIG_DIR_SCRIPT } from "./haConfigDirScript";
@@ -102,27 +102,33 @@ export const hostSteps: HostSteps<HostConfig> = {
       dependsOn: [image, gitignore, secrets, configuration, firstStart],
     });
     const http = httpSettings(ha);
+    // The files the client inside the container handles, as the container sees them.
+    const inContainer = (name: string) => `${HA_PATHS.containerConfigDir}/${HA_PATHS.packagesDir}/${name}`;
+    const files = { first_start: inContainer(HA_PATHS.firstStartPackage), http_yaml: inContainer(HA_PATHS.httpPackage), restart_pending: inContainer(HA_PATHS.restartPending) };
+    const params = { port: ha.port, owner: ha.owner, http, managed: MANAGED_HTTP_KEYS, files, http_yaml: renderHttpPackage(ha) };
     ctx.run({
       step: "ha-owner",
       manifest: { kind: "ha-owner", host: ctx.name, port: ha.port, owner: ha.owner.username, http },
       script: HA_OWNER_SCRIPT,
-      args: [user, HA_PATHS.unit, firstStartPath, HA_PATHS.claimGateTable],
-      stdin: pulumi.secret(JSON.stringify({ script: HA_CLIENT_SCRIPT, params: { port: ha.port, owner: ha.owner, http, managed: MANAGED_HTTP_KEYS } })),
+      args: [user, HA_PATHS.unit, HA_PATHS.claimGateTable],
+      stdin: pulumi.secret(JSON.stringify({ script: HA_CLIENT_SCRIPT, params })),
       secretStdin: true,
       dependsOn: [service],
     });
   },
-  // Every `up` reads the settings Home Assistant runs with (its own store, which its UI can change too): drift
-  // makes that `up` run the owner step again, which sets them back through the same API.
+  // Every `up` reads the settings Home Assistant runs with (from 2026.8 its own store, which its UI can change
+  // too; before, the http package it reads at start): drift makes that `up` run the owner step again, which sets
+  // them back the same way.
   readBack(host) {
     const ha = host.homeAssistant;
     if (!ha) return undefined;
     const wanted = httpSettings(ha);
+    const packages = `${HA_PATHS.configDir}/${HA_PATHS.packagesDir}`;
     return {
       what: "Home Assistant's http settings",
       step: "ha-owner",
-      script: 'if [ -f "$1" ]; then cat -- "$1"; fi',
-      args: [`${HA_PATHS.configDir}/${HA_PATHS.httpStore}`],
+      script: HTTP_READ_BACK_SCRIPT,
+      args: [`${HA_PATHS.configDir}/${HA_PATHS.httpStore}`, `${packages}/${HA_PATHS.httpPackage}`, `${packages}/${HA_PATHS.restartPending}`],
       drift: (stdout) => httpDrift(stdout, wanted),
     };
   },

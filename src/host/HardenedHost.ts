@@ -12,6 +12,7 @@ import { isOpaqueSecret } from "../core/opaqueSecret";
 import { liveReadBacks } from "./readLiveDrift";
 import { remoteScript } from "../core/remoteScript";
 import { HARDENED_HOST_TYPE } from "../core/stepManifest";
+import { adminStepName } from "./adminStepName";
 
 /** Every input of remote.Command except `triggers`: the bootstrap phase ignores them after its first run. */
 export const BOOTSTRAP_IGNORED_INPUTS = ["connection", "create", "update", "delete", "stdin", "environment", "logging", "addPreviousOutputInEnv"];
@@ -94,7 +95,7 @@ export class HardenedHost extends pulumi.ComponentResource {
     };
     const admin: Phase = {
       name: "admin",
-      prefix: `${name}-`,
+      prefix: adminStepName(name, ""),
       user: host.admin.user,
       connection: {
         host: host.address,

@@ -6,6 +6,7 @@ import { OS_TABLE } from "../core/osTable";
 import { readOverSsh, SshRead, SshTarget } from "../core/readOverSsh";
 import { remoteScript } from "../core/remoteScript";
 import { concernParts } from "../concerns/registry";
+import { adminStepName } from "./adminStepName";
 
 /** What an `up` learned from one host before planning: the steps to run again, and what to tell the user. */
 export interface LiveDrift {
@@ -34,7 +35,7 @@ export async function readLiveDrift(host: HostConfig, read: SshReader = readOver
   if (reads.length === 0 || isOpaqueSecret(host.automationKey) || isOpaqueSecret(host.hostKeys.ed25519)) return out;
   const target: SshTarget = { host: host.address, port: host.sshPort, user: host.admin.user, privateKey: host.automationKey, hostKey: publicKeyOf(host.hostKeys.ed25519) };
   for (const r of reads) {
-    const step = `${host.name}-${r.step}`;
+    const step = adminStepName(host.name, r.step);
     const command = remoteScript({ manifest: { kind: "script", host: host.name, purpose: `read back ${r.what}` }, step: `${step} (read back)`, script: r.script, args: r.args, user: host.admin.user });
     const got = await read(target, command);
     const why = got.stderr.trim().split("\n").pop() ?? "";

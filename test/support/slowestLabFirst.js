@@ -1,19 +1,20 @@
 const Sequencer = require("@jest/test-sequencer").default;
 
 /**
- * The lab suites, slowest first (from a CI run on 2 cores: each Home Assistant file ~14 min, the older release's ~12 (estimated), haImage and vpn ~10,
- * hardening, firewall and convergence ~8-9, lockdown ~7, updates ~5, labHost seconds). Jest's own order (last
- * durations, else file size) knows nothing on a fresh clone; started longest first, the two workers finish together.
+ * The lab suites, slowest first (minutes in a run on 2 cores, two suites at once, first image builds included):
+ * each newest-Home-Assistant file ~12, the 2026.7 one ~9 with its image build, vpn and haImage ~8, firewall,
+ * convergence and hardening ~6, lockdown ~5, updates ~3, labHost seconds. Jest's own order (last durations, else
+ * file size) knows nothing on a fresh clone; started longest first, the two workers finish together.
  */
 const LAB_SLOWEST_FIRST = [
   "homeAssistant.debian-13",
   "homeAssistant.debian-12",
   "homeAssistantYamlHttp",
-  "haImage",
   "vpn",
-  "hardening",
+  "haImage",
   "firewall",
   "convergence",
+  "hardening",
   "lockdown",
   "updates",
   "labHost",

@@ -186,7 +186,7 @@ async def promote_yaml(s, token):
             raise Refused("reading Home Assistant's configuration answered %d" % r.status)
         core = await r.json()
     if core.get("recovery_mode"):
-        raise Refused("Home Assistant %s started in recovery mode: it refused the configuration, the http package %s included" % (__version__, F["http_yaml"]))
+        raise Refused("Home Assistant %s started in recovery mode: it refused its configuration, which includes the http package %s" % (__version__, F["http_yaml"]))
     remove(F["restart_pending"])
     out(http="yaml", release=__version__, stable=wanted())
 

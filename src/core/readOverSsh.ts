@@ -14,7 +14,10 @@ export interface SshTarget {
 }
 
 export interface SshRead {
-  /** The remote command's exit code; 255: ssh itself failed (refused, unreachable, host key or login refused); 127: no ssh here. */
+  /**
+   * The remote command's exit code; 255: ssh itself failed (refused, unreachable, host key or login refused);
+   * 124: no answer within the time limit (ssh stopped, as timeout(1) reports it); 127: no ssh here.
+   */
   code: number;
   stdout: string;
   stderr: string;
@@ -43,7 +46,7 @@ export function sshReadArgs(t: Pick<SshTarget, "host" | "port" | "user">, files:
 
 /**
  * Runs `command` on the host over a NEW OpenSSH login that trusts only the pinned host key, and returns what it
- * printed. ssh is stopped after `timeoutMs` (code 255). Nothing secret is on the command line; the key file is
+ * printed. ssh is stopped after `timeoutMs` (code 124). Nothing secret is on the command line; the key file is
  * gone when the promise settles.
  */
 export async function readOverSsh(t: SshTarget, command: string, opts: { timeoutMs?: number; ssh?: string } = {}): Promise<SshRead> {
@@ -53,7 +56,8 @@ export async function readOverSsh(t: SshTarget, command: string, opts: { timeout
     const files = { key: path.join(dir, "key"), knownHosts: path.join(dir, "known_hosts") };
     fs.writeFileSync(files.key, t.privateKey.endsWith("\n") ? t.privateKey : `${t.privateKey}\n`, { mode: 0o600 });
     fs.writeFileSync(files.knownHosts, `${HOST_KEY_ALIAS} ${t.hostKey.trim().split(/\s+/).slice(0, 2).join(" ")}\n`, { mode: 0o600 });
-    const timeoutMs = opts.timeoutMs ?? 60_000;
+    // Two minutes: a login to a small box that is busy (Home Assistant starting, say) can take most of one.
+    const timeoutMs = opts.timeoutMs ?? 120_000;
     const args = sshReadArgs(t, files, command, Math.max(1, Math.min(15, Math.floor(timeoutMs / 1000))));
     return await new Promise<SshRead>((resolve) => {
       const child = spawn(opts.ssh ?? "ssh", args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -61,7 +65,9 @@ export async function readOverSsh(t: SshTarget, command: string, opts: { timeout
       let stderr = "";
       child.stdout.on("data", (d) => (stdout += d));
       child.stderr.on("data", (d) => (stderr += d));
+      let timedOut = false;
       const timer = setTimeout(() => {
+        timedOut = true;
         stderr += `no answer within ${Math.round(timeoutMs / 1000)} s\n`;
         child.kill("SIGKILL");
       }, timeoutMs);
@@ -72,7 +78,7 @@ export async function readOverSsh(t: SshTarget, command: string, opts: { timeout
       });
       child.on("close", (code) => {
         clearTimeout(timer);
-        resolve({ code: code ?? 255, stdout, stderr });
+        resolve({ code: timedOut ? 124 : (code ?? 255), stdout, stderr });
       });
     });
   } finally {

@@ -43,6 +43,10 @@ export async function readLiveDrift(host: HostConfig, read: SshReader = readOver
       out.messages.push({ level: "info", text: `host ${host.name}: ${r.what} not read back: the admin login did not succeed (${why || "ssh exit 255"}); a host not provisioned yet has nothing to read` });
       continue;
     }
+    if (got.code === 124) {
+      out.messages.push({ level: "warn", text: `host ${host.name}: ${r.what} not read back: the host took the connection but gave no answer in time (${why}); drift was not checked` });
+      continue;
+    }
     if (got.code !== 0) {
       out.messages.push({ level: "warn", text: `host ${host.name}: reading back ${r.what} failed with exit code ${got.code} (${why}); drift was not checked` });
       continue;

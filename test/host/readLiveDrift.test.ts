@@ -63,6 +63,12 @@ test("a login the box refuses (not provisioned yet: its host key is not the iden
   expect(live.messages).toEqual([{ level: "info", text: expect.stringMatching(/^host ha-pi: Home Assistant's http settings not read back: the admin login did not succeed \(Host key verification failed\.\)/) }]);
 });
 
+test("a host that gives no answer in time is a warning that drift was not checked, never taken for a host not provisioned yet", async () => {
+  const live = await readLiveDrift(host({ homeAssistant: HA }), reader({ code: 124, stdout: "", stderr: "no answer within 120 s\n" }).read);
+  expect(live.steps.size).toBe(0);
+  expect(live.messages).toEqual([{ level: "warn", text: expect.stringMatching(/not read back: .*\(no answer within 120 s\); drift was not checked$/) }]);
+});
+
 test("a read that fails on the host, or answers something that is not Home Assistant's store, is a warning that drift was not checked, never a pass", async () => {
   const failed = await readLiveDrift(host({ homeAssistant: HA }), reader({ code: 1, stdout: "", stderr: "sudo: a password is required\n" }).read);
   expect(failed.messages).toEqual([{ level: "warn", text: expect.stringMatching(/failed with exit code 1 \(sudo: a password is required\); drift was not checked$/) }]);
